@@ -1,0 +1,8 @@
+/**
+ * The one crypto boundary of splitcast: {@link org.splitcast.crypto.CryptoProvider} hands out JCA
+ * engines from a single BouncyCastle instance; {@link org.splitcast.crypto.AesGcm}, {@link
+ * org.splitcast.crypto.PasswordHasher} and {@link org.splitcast.crypto.PublicKeyCodec} are the
+ * few higher-level operations the server and the terminal SDK share (envelope encryption of keys
+ * at rest, DESIGN.md §4; credential hashing; terminals' registered public keys KT).
+ */
+package org.splitcast.crypto;

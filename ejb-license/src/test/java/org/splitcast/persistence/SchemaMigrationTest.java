@@ -1,0 +1,125 @@
+package org.splitcast.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.sql.DataSource;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * The migrations run on both databases the product supports, and the constraints that guard the
+ * data hold on both. The PostgreSQL half needs a server on 127.0.0.1:5432 (database test, user
+ * postgres, as on the CI machine; -Dsplitcast.test.pg.url to change) and is skipped without one.
+ */
+class SchemaMigrationTest {
+
+    private static final Set<String> TABLES = Set.of(
+            "account",
+            "content",
+            "content_key",
+            "content_package",
+            "content_package_item",
+            "entitlement",
+            "subscriber",
+            "terminal");
+
+    @Test
+    void migratesAnEmptyH2DatabaseAndGuardsTheData() throws Exception {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:migration-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+        h2.setUser("sa");
+
+        checkMigration(h2, "PUBLIC");
+    }
+
+    @Test
+    void migratesAnEmptyPostgresqlSchemaAndGuardsTheData() throws Exception {
+        String url = System.getProperty("splitcast.test.pg.url", "jdbc:postgresql://127.0.0.1:5432/test");
+        String schema = "splitcast_migration_test";
+        try (Connection c = DriverManager.getConnection(url, "postgres", "");
+                Statement s = c.createStatement()) {
+            s.execute("drop schema if exists " + schema + " cascade");
+            s.execute("create schema " + schema);
+        } catch (SQLException e) {
+            Assumptions.abort("no PostgreSQL at " + url + ": " + e.getMessage());
+        }
+        PGSimpleDataSource pg = new PGSimpleDataSource();
+        pg.setURL(url);
+        pg.setUser("postgres");
+        pg.setCurrentSchema(schema);
+        try {
+            checkMigration(pg, schema);
+        } finally {
+            try (Connection c = DriverManager.getConnection(url, "postgres", "");
+                    Statement s = c.createStatement()) {
+                s.execute("drop schema if exists " + schema + " cascade");
+            }
+        }
+    }
+
+    private static void checkMigration(DataSource dataSource, String schema) throws SQLException {
+        MigrateResult first = Migrations.flyway(dataSource).migrate();
+        MigrateResult second = Migrations.flyway(dataSource).migrate();
+
+        assertTrue(first.migrationsExecuted >= 1);
+        assertEquals(0, second.migrationsExecuted, "a second start migrates nothing");
+        try (Connection c = dataSource.getConnection()) {
+            assertEquals(TABLES, tables(c, schema));
+            try (Statement s = c.createStatement()) {
+                s.execute("insert into subscriber values ('s1', 'S', '25-34', 'FR', 'premium', current_timestamp, 0)");
+                // an AES_256 terminal must have its wrapped key and no public key
+                assertThrows(
+                        SQLException.class,
+                        () -> s.execute("insert into terminal (id, subscriber_id, label, key_type, status,"
+                                + " registered_at, version) values ('t1', 's1', 'x', 'AES_256', 'ACTIVE',"
+                                + " current_timestamp, 0)"));
+                // an unknown age band is refused
+                assertThrows(
+                        SQLException.class,
+                        () -> s.execute("insert into subscriber values ('s2', 'S', '30-40', 'FR', 'premium',"
+                                + " current_timestamp, 0)"));
+                // a subscriber account needs its subscriber, a staff account must not have one
+                assertThrows(
+                        SQLException.class,
+                        () -> s.execute("insert into account values ('u1', 'h', 'SUBSCRIBER', null,"
+                                + " current_timestamp, 0)"));
+                assertThrows(
+                        SQLException.class,
+                        () -> s.execute(
+                                "insert into account values ('u2', 'h', 'OPERATOR', 's1', current_timestamp, 0)"));
+                // deleting a subscriber takes its account along
+                s.execute("insert into account values ('u3', 'h', 'SUBSCRIBER', 's1', current_timestamp, 0)");
+                s.execute("delete from subscriber where id = 's1'");
+                try (ResultSet r = s.executeQuery("select count(*) from account")) {
+                    r.next();
+                    assertEquals(0, r.getInt(1));
+                }
+            }
+        }
+    }
+
+    private static Set<String> tables(Connection c, String schema) throws SQLException {
+        Set<String> names = new TreeSet<>();
+        try (ResultSet r = c.getMetaData().getTables(null, schema, "%", new String[] {"TABLE"})) {
+            while (r.next()) {
+                String name = r.getString("TABLE_NAME").toLowerCase(java.util.Locale.ROOT);
+                if (!name.startsWith("flyway_")) {
+                    names.add(name);
+                }
+            }
+        }
+        return names;
+    }
+}

@@ -1,0 +1,62 @@
+package org.splitcast.portal.api.content;
+
+import static org.splitcast.account.Role.INTEGRATOR_ROLE;
+import static org.splitcast.account.Role.OPERATOR_ROLE;
+import static org.splitcast.account.Role.SUBSCRIBER_ROLE;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.splitcast.content.ContentService;
+import org.splitcast.content.NewPackage;
+import org.splitcast.content.PackageView;
+import org.splitcast.error.DuplicateEntityException;
+import org.splitcast.error.UnknownEntityException;
+
+/** {@code /api/packages}: sets of contents that one entitlement grants. */
+@Path("packages")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "packages")
+public class PackagesResource {
+
+    @EJB
+    ContentService contents;
+
+    @Context
+    UriInfo uriInfo;
+
+    @POST
+    @RolesAllowed(OPERATOR_ROLE)
+    @Operation(summary = "Create a package")
+    public Response create(@NotNull @Valid NewPackage contentPackage)
+            throws DuplicateEntityException, UnknownEntityException {
+        PackageView created = contents.createPackage(contentPackage);
+        return Response.created(
+                        uriInfo.getBaseUriBuilder().path(PackageResource.class).build(created.id()))
+                .entity(created)
+                .build();
+    }
+
+    @GET
+    @RolesAllowed({OPERATOR_ROLE, INTEGRATOR_ROLE, SUBSCRIBER_ROLE})
+    @Operation(summary = "List packages")
+    public List<PackageView> list() {
+        return contents.listPackages();
+    }
+}

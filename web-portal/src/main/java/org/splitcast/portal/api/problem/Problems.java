@@ -1,0 +1,48 @@
+package org.splitcast.portal.api.problem;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.splitcast.error.ErrorCode;
+
+/** Builds problem responses; knows the HTTP status of each {@link ErrorCode}. */
+public final class Problems {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+    public static final MediaType PROBLEM_JSON = MediaType.valueOf(MEDIA_TYPE);
+
+    private Problems() {}
+
+    public static int status(ErrorCode code) {
+        return switch (code) {
+            case VALIDATION, MALFORMED_REQUEST, INVALID_KEY -> 400;
+            case UNAUTHENTICATED -> 401;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            case METHOD_NOT_ALLOWED -> 405;
+            case CONFLICT -> 409;
+            case UNSUPPORTED_MEDIA_TYPE -> 415;
+            case INTERNAL -> 500;
+        };
+    }
+
+    public static Problem problem(ErrorCode code, String detail, String instance) {
+        return problem(code, detail, instance, null, null);
+    }
+
+    public static Problem problem(
+            ErrorCode code, String detail, String instance, List<Problem.FieldError> errors, String errorId) {
+        return new Problem(code.type(), code.title(), status(code), detail, instance, code.slug(), errors, errorId);
+    }
+
+    public static Response response(Problem problem) {
+        return Response.status(problem.status())
+                .type(PROBLEM_JSON)
+                .entity(problem)
+                .build();
+    }
+
+    public static Response response(ErrorCode code, String detail, String instance) {
+        return response(problem(code, detail, instance));
+    }
+}

@@ -1,0 +1,85 @@
+package org.splitcast.portal.api.problem;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import org.jboss.logging.Logger;
+import org.splitcast.error.ErrorCode;
+
+/**
+ * What JAX-RS itself rejects (no such path, wrong method, unsupported media type, an unreadable
+ * parameter, a role that does not fit): a problem with a fixed, safe detail — the framework's own
+ * messages name internal classes.
+ */
+@Provider
+public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
+
+    private static final Logger LOG = Logger.getLogger(WebApplicationExceptionMapper.class);
+
+    @Context
+    UriInfo uriInfo;
+
+    @Context
+    Request request;
+
+    @Override
+    public Response toResponse(WebApplicationException e) {
+        int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        if (status >= 500) {
+            return UnhandledExceptionMapper.internalError(e, uriInfo);
+        }
+        if (e.getCause() instanceof jakarta.json.bind.JsonbException
+                || e.getCause() instanceof jakarta.ws.rs.ProcessingException) {
+            return ProcessingExceptionMapper.malformed(e.getCause(), uriInfo);
+        }
+        ErrorCode code;
+        String detail;
+        switch (status) {
+            case 401 -> {
+                code = ErrorCode.UNAUTHENTICATED;
+                detail = "Send valid credentials (HTTP Basic)";
+            }
+            case 403 -> {
+                code = ErrorCode.FORBIDDEN;
+                detail = "Your role may not do this";
+            }
+            case 404 -> {
+                code = ErrorCode.NOT_FOUND;
+                detail = "No such resource";
+            }
+            case 405 -> {
+                code = ErrorCode.METHOD_NOT_ALLOWED;
+                detail = "This resource does not support " + requestMethod();
+            }
+            case 406 -> {
+                code = ErrorCode.UNSUPPORTED_MEDIA_TYPE;
+                detail = "This resource cannot produce the media type asked for";
+            }
+            case 415 -> {
+                code = ErrorCode.UNSUPPORTED_MEDIA_TYPE;
+                detail = "Send application/json";
+            }
+            default -> {
+                code = ErrorCode.MALFORMED_REQUEST;
+                detail = "The request cannot be read: check its parameters and body";
+            }
+        }
+        LOG.debugf("%d %s: %s", status, code.slug(), e.getMessage());
+        Problem problem = new Problem(
+                code.type(), code.title(), status, detail, RequestPath.of(uriInfo), code.slug(), null, null);
+        Response.ResponseBuilder response = Response.fromResponse(Problems.response(problem));
+        if (e.getResponse() != null && e.getResponse().getHeaderString(HttpHeaders.ALLOW) != null) {
+            response.header(HttpHeaders.ALLOW, e.getResponse().getHeaderString(HttpHeaders.ALLOW));
+        }
+        return response.build();
+    }
+
+    private String requestMethod() {
+        return request == null ? "this method" : request.getMethod();
+    }
+}

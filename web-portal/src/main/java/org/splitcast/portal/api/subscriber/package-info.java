@@ -1,0 +1,2 @@
+/** REST resources for subscribers: {@code /api/subscribers}. */
+package org.splitcast.portal.api.subscriber;
