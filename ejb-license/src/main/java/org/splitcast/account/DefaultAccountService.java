@@ -7,11 +7,11 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.jboss.logging.Logger;
+import org.splitcast.common.Timestamps;
 import org.splitcast.error.DuplicateEntityException;
 import org.splitcast.error.UnknownEntityException;
 
@@ -68,7 +68,7 @@ public class DefaultAccountService implements AccountService {
         }
         Role role = Role.valueOf(request.role().toUpperCase(Locale.ROOT));
         Account account = new Account(
-                request.username(), passwords.hash(request.password().toCharArray()), role, null, Instant.now());
+                request.username(), passwords.hash(request.password().toCharArray()), role, null, Timestamps.now());
         em.persist(account);
         LOG.infof("Account %s created with role %s", account.username(), role.roleName());
         return view(account);

@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.splitcast.common.Ids;
 import org.splitcast.common.Page;
+import org.splitcast.common.Timestamps;
 import org.splitcast.crypto.CryptoProvider;
 import org.splitcast.crypto.SecretKeys;
 import org.splitcast.error.DuplicateEntityException;
@@ -45,7 +46,7 @@ public class DefaultContentService implements ContentService {
                 packages.add(findPackage(packageId));
             }
         }
-        Instant now = Instant.now();
+        Instant now = Timestamps.now();
         AccessRules rules = rules(request.rules());
         Content content =
                 new Content(id, request.title().strip(), request.genre(), request.durationSeconds(), rules, now);
@@ -133,7 +134,7 @@ public class DefaultContentService implements ContentService {
             throw new DuplicateEntityException("package", "id", request.id());
         }
         ContentPackage contentPackage =
-                new ContentPackage(request.id(), request.name().strip(), Instant.now());
+                new ContentPackage(request.id(), request.name().strip(), Timestamps.now());
         if (request.contentIds() != null) {
             for (String contentId : request.contentIds()) {
                 contentPackage.contents().add(find(contentId));

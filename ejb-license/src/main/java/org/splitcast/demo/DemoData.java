@@ -16,6 +16,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.splitcast.account.AccountService;
 import org.splitcast.account.NewAccount;
+import org.splitcast.common.Timestamps;
 import org.splitcast.content.AccessRulesData;
 import org.splitcast.content.ContentService;
 import org.splitcast.content.NewContent;
@@ -108,7 +109,7 @@ public class DemoData {
         content("match-of-the-day", "Match of the Day", "sports", 5400, unlimited, "sports");
         content("cycling-highlights", "Cycling Highlights", "sports", 1800, unlimited, "sports");
 
-        Instant now = Instant.now();
+        Instant now = Timestamps.now();
         Instant inAYear = now.plus(365, ChronoUnit.DAYS);
         entitlements.grant("alice", new NewEntitlement(null, "basic", now, inAYear));
         entitlements.grant("alice", new NewEntitlement(null, "cinema", now, inAYear));

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
+import org.splitcast.common.Timestamps;
 import org.splitcast.content.Content;
 import org.splitcast.content.ContentPackage;
 import org.splitcast.error.InvalidRequestException;
@@ -32,7 +33,7 @@ public class DefaultEntitlementService implements EntitlementService {
         if ((request.contentId() == null) == (request.packageId() == null)) {
             throw new InvalidRequestException("give exactly one of contentId (a purchase) and packageId");
         }
-        Instant now = Instant.now();
+        Instant now = Timestamps.now();
         Instant from = request.validFrom() == null ? now : request.validFrom();
         if (request.validUntil() != null && !request.validUntil().isAfter(from)) {
             throw new InvalidRequestException("validUntil must be after validFrom");
@@ -67,7 +68,7 @@ public class DefaultEntitlementService implements EntitlementService {
         if (em.find(Subscriber.class, subscriberId) == null) {
             throw new UnknownEntityException("subscriber", subscriberId);
         }
-        Instant now = Instant.now();
+        Instant now = Timestamps.now();
         return em.createNamedQuery("Entitlement.findBySubscriber", Entitlement.class)
                 .setParameter("subscriberId", subscriberId)
                 .getResultStream()

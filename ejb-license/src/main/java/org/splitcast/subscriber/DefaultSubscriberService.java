@@ -18,6 +18,7 @@ import org.splitcast.account.Passwords;
 import org.splitcast.account.Role;
 import org.splitcast.common.Ids;
 import org.splitcast.common.Page;
+import org.splitcast.common.Timestamps;
 import org.splitcast.error.DuplicateEntityException;
 import org.splitcast.error.InvalidRequestException;
 import org.splitcast.error.UnknownEntityException;
@@ -51,7 +52,7 @@ public class DefaultSubscriberService implements SubscriberService {
         if (em.find(Account.class, request.username()) != null) {
             throw new DuplicateEntityException("account", "username", request.username());
         }
-        Instant now = Instant.now();
+        Instant now = Timestamps.now();
         Subscriber subscriber = new Subscriber(
                 id, request.displayName().strip(), new Demographics(d.ageBand(), d.country(), d.category()), now);
         em.persist(subscriber);

@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.List;
 import org.jboss.logging.Logger;
 import org.splitcast.common.Ids;
+import org.splitcast.common.Timestamps;
 import org.splitcast.crypto.CryptoProvider;
 import org.splitcast.crypto.PublicKeyCodec;
 import org.splitcast.crypto.SecretKeys;
@@ -44,7 +45,7 @@ public class DefaultTerminalService implements TerminalService {
             throw new DuplicateEntityException("terminal", "id", id);
         }
         String label = request.label().strip();
-        Instant now = Instant.now();
+        Instant now = Timestamps.now();
         CryptoProvider crypto = CryptoProvider.getDefault();
         if (request.keyType().isSymmetric()) {
             if (request.publicKey() != null) {
@@ -103,7 +104,7 @@ public class DefaultTerminalService implements TerminalService {
     @Override
     public TerminalView revoke(String terminalId) throws UnknownEntityException {
         Terminal terminal = find(terminalId);
-        terminal.revoke(Instant.now());
+        terminal.revoke(Timestamps.now());
         LOG.infof("Terminal %s revoked", terminalId);
         return view(terminal);
     }

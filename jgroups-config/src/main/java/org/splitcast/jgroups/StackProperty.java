@@ -1,7 +1,6 @@
 package org.splitcast.jgroups;
 
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -34,11 +33,6 @@ public record StackProperty(
         if (required && (defaultValue != null || fallback != null)) {
             throw new IllegalArgumentException(name + ": a required property has no default and no fallback");
         }
-    }
-
-    /** The default written in the XML, if any. */
-    public Optional<String> defaultValueIfAny() {
-        return Optional.ofNullable(defaultValue);
     }
 
     /** Whether the stack of this transport uses the property. */

@@ -160,22 +160,27 @@ abstract class SecureClusterContract {
         String keyBefore = groupKeyVersion(central);
         try (TestNode intruder = intruder(name, ours.credentialsWithCertificateOf(other, name))) {
             connectIntruder(intruder);
-            central.send("chunk 2 of group 7");
-            assertEquals("chunk 2 of group 7", edge.awaitMessage(DEADLINE));
-            assertEquals("chunk 2 of group 7", central.awaitMessage(DEADLINE));
             if (transportRequiresTrustedCertificate()) {
                 assertNeverAdmitted(name);
-            } else {
-                // AUTH lets it in (it holds the join credential), but it cannot fetch the group
-                // key: none of its heartbeats can be read, so it is suspected and excluded.
-                Predicate<View> without = v -> !names(v).contains(name);
-                assertTrue(without.test(central.awaitView(without, DEADLINE)), "it ends up outside the view");
-                assertTrue(without.test(edge.awaitView(without, DEADLINE)), "it ends up outside the view");
             }
+            // On UDP, AUTH admits it (it holds the join credential) and it may stay in the
+            // members' view (docs/jgroups.md, 3.2); what must hold on both stacks is below.
+            central.send("chunk 2 of group 7");
+            assertEquals("chunk 2 of group 7", edge.awaitMessage(DEADLINE), "members are not disturbed");
+            assertEquals("chunk 2 of group 7", central.awaitMessage(DEADLINE));
+            edge.send("edge-1 is still there");
+            assertEquals("edge-1 is still there", central.awaitMessage(DEADLINE));
+            assertEquals("edge-1 is still there", edge.awaitMessage(DEADLINE));
+            assertNull(intruder.awaitMessage(Duration.ofMillis(500)), "it never delivered a message");
             // alone, it made a group key of its own; it never had the cluster's
             assertNotEquals(keyBefore, groupKeyVersion(intruder), "it never obtained the group key");
             assertNotEquals(groupKeyVersion(central), groupKeyVersion(intruder), "it never obtained the group key");
-            assertNull(intruder.awaitMessage(Duration.ofMillis(200)), "it never delivered a message");
+            assertFalse(
+                    intruder.views().stream().anyMatch(v -> v.containsMember(central.address())),
+                    "it never installed a view with the members: " + intruder.views());
+            intruder.send("injected by the intruder");
+            assertNull(central.awaitMessage(Duration.ofSeconds(1)), "what it sends is not delivered");
+            assertNull(edge.awaitMessage(Duration.ZERO), "what it sends is not delivered");
         }
     }
 

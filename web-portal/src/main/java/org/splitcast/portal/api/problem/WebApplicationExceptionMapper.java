@@ -49,8 +49,13 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
                 detail = "Your role may not do this";
             }
             case 404 -> {
-                code = ErrorCode.NOT_FOUND;
-                detail = "No such resource";
+                // JAX-RS answers 404 for a path or query parameter it cannot convert (a cause is
+                // attached then); that is the client's malformed request, not a missing resource
+                code = e.getCause() == null ? ErrorCode.NOT_FOUND : ErrorCode.MALFORMED_REQUEST;
+                detail = e.getCause() == null
+                        ? "No such resource"
+                        : "A parameter of the request is not of the expected type";
+                status = e.getCause() == null ? 404 : 400;
             }
             case 405 -> {
                 code = ErrorCode.METHOD_NOT_ALLOWED;

@@ -1,0 +1,45 @@
+package org.splitcast.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.container.annotation.ArquillianTest;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.splitcast.it.support.Api;
+import org.splitcast.it.support.Api.Credentials;
+import org.splitcast.it.support.Deployments;
+
+/** The readiness endpoint reports the database and the keystore. */
+@ArquillianTest
+@RunAsClient
+class HealthIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.splitcast();
+    }
+
+    @Test
+    void readinessReportsTheDatabaseAndTheKeystoreUp() {
+        JsonObject health = Api.get(Credentials.NONE, Api.MANAGEMENT + "/health/ready")
+                .expect(200)
+                .json();
+
+        assertEquals("UP", health.getString("status"), "top-level status: " + health);
+        Map<String, JsonObject> checks = health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .collect(Collectors.toMap(c -> c.getString("name"), c -> c));
+        JsonObject database = checks.get("splitcast-database");
+        JsonObject keystore = checks.get("splitcast-keystore");
+        assertEquals("UP", database.getString("status"), database.toString());
+        assertEquals("1", database.getJsonObject("data").getString("schemaVersion"));
+        assertEquals("UP", keystore.getString("status"), keystore.toString());
+        assertTrue(keystore.getJsonObject("data").getString("keystore").endsWith("master.p12"));
+        assertEquals(1, keystore.getJsonObject("data").getInt("masterKeyVersion"));
+    }
+}
