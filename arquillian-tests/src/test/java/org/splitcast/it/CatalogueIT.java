@@ -14,24 +14,13 @@ import jakarta.json.JsonString;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.container.annotation.ArquillianTest;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.splitcast.it.support.Api;
 import org.splitcast.it.support.Api.Credentials;
-import org.splitcast.it.support.Deployments;
+import org.splitcast.it.support.DeployedEar;
 
 /** Contents, packages and entitlements over HTTP. */
-@ArquillianTest
-@RunAsClient
-class CatalogueIT {
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.splitcast();
-    }
+class CatalogueIT extends DeployedEar {
 
     @Test
     void operatorAddsAContentWithRulesAndAKeyIdThatEveryoneCanRead() {

@@ -6,24 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.container.annotation.ArquillianTest;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.splitcast.it.support.Api;
 import org.splitcast.it.support.Api.Credentials;
-import org.splitcast.it.support.Deployments;
+import org.splitcast.it.support.DeployedEar;
 
 /** The readiness endpoint reports the database and the keystore. */
-@ArquillianTest
-@RunAsClient
-class HealthIT {
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.splitcast();
-    }
+class HealthIT extends DeployedEar {
 
     @Test
     void readinessReportsTheDatabaseAndTheKeystoreUp() {

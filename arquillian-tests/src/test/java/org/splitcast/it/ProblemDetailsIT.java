@@ -7,24 +7,13 @@ import static org.splitcast.it.support.Api.post;
 
 import jakarta.json.JsonObject;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.container.annotation.ArquillianTest;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.splitcast.it.support.Api;
 import org.splitcast.it.support.Api.Credentials;
-import org.splitcast.it.support.Deployments;
+import org.splitcast.it.support.DeployedEar;
 
 /** Every error is an RFC 9457 problem with a stable type and the right status, and never a stack trace. */
-@ArquillianTest
-@RunAsClient
-class ProblemDetailsIT {
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.splitcast();
-    }
+class ProblemDetailsIT extends DeployedEar {
 
     @Test
     void malformedJsonIsA400MalformedRequest() {

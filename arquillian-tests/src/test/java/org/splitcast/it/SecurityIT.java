@@ -6,24 +6,13 @@ import static org.splitcast.it.support.Api.delete;
 import static org.splitcast.it.support.Api.get;
 import static org.splitcast.it.support.Api.post;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.container.annotation.ArquillianTest;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.splitcast.it.support.Api;
 import org.splitcast.it.support.Api.Credentials;
-import org.splitcast.it.support.Deployments;
+import org.splitcast.it.support.DeployedEar;
 
 /** Who may do what: 401 without valid credentials, 403 for the wrong role or someone else's data. */
-@ArquillianTest
-@RunAsClient
-class SecurityIT {
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.splitcast();
-    }
+class SecurityIT extends DeployedEar {
 
     @Test
     void noCredentialsGet401WithAChallengeOnEveryApiPath() {
@@ -127,6 +116,13 @@ class SecurityIT {
 
         delete(Credentials.OPERATOR, "/api/accounts/" + username).expect(204);
         get(crm, "/api/me").expectProblem(401, "unauthenticated");
+    }
+
+    @Test
+    void theLastOperatorAccountCannotBeDeleted() {
+        delete(Credentials.OPERATOR, "/api/accounts/operator").expectProblem(409, "conflict");
+
+        get(Credentials.OPERATOR, "/api/me").expect(200);
     }
 
     @Test

@@ -8,24 +8,13 @@ import static org.splitcast.it.support.Api.get;
 import static org.splitcast.it.support.Api.post;
 
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.container.annotation.ArquillianTest;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.splitcast.it.support.Api;
 import org.splitcast.it.support.Api.Credentials;
-import org.splitcast.it.support.Deployments;
+import org.splitcast.it.support.DeployedEar;
 
 /** Subscribers over HTTP: create, read, list, delete, and what deleting takes along. */
-@ArquillianTest
-@RunAsClient
-class SubscribersIT {
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.splitcast();
-    }
+class SubscribersIT extends DeployedEar {
 
     @Test
     void integratorCreatesReadsAndDeletesASubscriber() {

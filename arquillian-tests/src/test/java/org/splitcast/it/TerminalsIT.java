@@ -13,24 +13,13 @@ import jakarta.json.JsonValue;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
 import java.util.Base64;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.container.annotation.ArquillianTest;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.splitcast.it.support.Api;
 import org.splitcast.it.support.Api.Credentials;
-import org.splitcast.it.support.Deployments;
+import org.splitcast.it.support.DeployedEar;
 
 /** Terminals over HTTP: registration with each kind of key, the one-time key, revocation, removal. */
-@ArquillianTest
-@RunAsClient
-class TerminalsIT {
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.splitcast();
-    }
+class TerminalsIT extends DeployedEar {
 
     @Test
     void symmetricTerminalKeyIsReturnedOnceAndNeverByAnyGet() {

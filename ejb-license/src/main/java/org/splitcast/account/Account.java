@@ -18,6 +18,7 @@ import org.splitcast.subscriber.Subscriber;
 @Entity
 @Table(name = "account")
 @NamedQuery(name = "Account.countAll", query = "select count(a) from Account a")
+@NamedQuery(name = "Account.countByRole", query = "select count(a) from Account a where a.role = :role")
 @NamedQuery(name = "Account.findAll", query = "select a from Account a order by a.username")
 @NamedQuery(name = "Account.findBySubscriber", query = "select a from Account a where a.subscriber.id = :subscriberId")
 public class Account {

@@ -13,6 +13,8 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.splitcast.common.Timestamps;
 import org.splitcast.error.DuplicateEntityException;
+import org.splitcast.error.ErrorCode;
+import org.splitcast.error.InvalidRequestException;
 import org.splitcast.error.UnknownEntityException;
 
 /** {@link AccountService} on the {@code account} table, with the {@link CredentialCache} in front. */
@@ -83,10 +85,18 @@ public class DefaultAccountService implements AccountService {
     }
 
     @Override
-    public void delete(String username) throws UnknownEntityException {
+    public void delete(String username) throws UnknownEntityException, InvalidRequestException {
         Account account = em.find(Account.class, username);
         if (account == null) {
             throw new UnknownEntityException("account", username);
+        }
+        if (account.role() == Role.OPERATOR
+                && em.createNamedQuery("Account.countByRole", Long.class)
+                                .setParameter("role", Role.OPERATOR)
+                                .getSingleResult()
+                        == 1) {
+            throw new InvalidRequestException(
+                    ErrorCode.CONFLICT, "The last operator account cannot be deleted: create another one first");
         }
         em.remove(account);
         cache.evict(username);

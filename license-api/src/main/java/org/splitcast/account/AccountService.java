@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import java.util.Optional;
 import org.splitcast.error.DuplicateEntityException;
+import org.splitcast.error.InvalidRequestException;
 import org.splitcast.error.UnknownEntityException;
 
 /** Accounts and authentication. */
@@ -25,7 +26,8 @@ public interface AccountService {
 
     List<AccountView> list();
 
-    void delete(String username) throws UnknownEntityException;
+    /** Deletes a login; the last operator's cannot be (409): nobody could administer the server. */
+    void delete(String username) throws UnknownEntityException, InvalidRequestException;
 
     /** Whether there is no account at all (a new database). */
     boolean noAccounts();

@@ -25,6 +25,7 @@ import org.splitcast.account.AccountService;
 import org.splitcast.account.AccountView;
 import org.splitcast.account.NewAccount;
 import org.splitcast.error.DuplicateEntityException;
+import org.splitcast.error.InvalidRequestException;
 import org.splitcast.error.UnknownEntityException;
 
 /** {@code /api/accounts}: operator and integrator logins (operators only). */
@@ -61,8 +62,8 @@ public class AccountsResource {
 
     @DELETE
     @Path("{username}")
-    @Operation(summary = "Delete a login")
-    public void delete(@PathParam("username") String username) throws UnknownEntityException {
+    @Operation(summary = "Delete a login (not the last operator's)")
+    public void delete(@PathParam("username") String username) throws UnknownEntityException, InvalidRequestException {
         accounts.delete(username);
     }
 }
