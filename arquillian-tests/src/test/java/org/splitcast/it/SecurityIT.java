@@ -128,6 +128,8 @@ class SecurityIT extends DeployedEar {
     @Test
     void landingPageAndOpenApiArePublic() {
         assertTrue(get(Credentials.NONE, "/").expect(200).body().contains("/openapi"));
-        assertTrue(get(Credentials.NONE, "/openapi").expect(200).body().contains("/api/subscribers"));
+        String openapi = get(Credentials.NONE, "/openapi").expect(200).body();
+        assertTrue(openapi.contains("/api/subscribers"), "documents the API");
+        assertTrue(openapi.contains("application/problem+json"), "documents the error responses");
     }
 }

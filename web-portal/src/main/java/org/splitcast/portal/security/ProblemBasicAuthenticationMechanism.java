@@ -2,9 +2,6 @@ package org.splitcast.portal.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
-import jakarta.json.bind.JsonbConfig;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
@@ -18,22 +15,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.UUID;
 import org.jboss.logging.Logger;
-import org.splitcast.error.ErrorCode;
-import org.splitcast.portal.api.problem.Problem;
-import org.splitcast.portal.api.problem.Problems;
 
 /**
- * HTTP Basic authentication (RFC 7617) that answers a missing or wrong credential with 401, a
- * {@code WWW-Authenticate} challenge and an RFC 9457 problem body — like every other error of the
- * API — rather than the container's HTML error page. Requests to unprotected paths without
- * credentials pass through anonymously. Use it over TLS only (README: production).
+ * HTTP Basic authentication (RFC 7617) over the application's accounts. A missing or wrong
+ * credential on a protected path gets 401 with a {@code WWW-Authenticate} challenge; the body is
+ * the problem details that {@link ProblemErrorPage} writes for the container's {@code sendError}.
+ * Requests to unprotected paths without credentials pass through anonymously. Use it over TLS only
+ * (README: production).
  */
 @ApplicationScoped
 public class ProblemBasicAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     private static final Logger LOG = Logger.getLogger(ProblemBasicAuthenticationMechanism.class);
     static final String CHALLENGE = "Basic realm=\"splitcast\", charset=\"UTF-8\"";
-    private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig().withNullValues(false));
     private static final int MAX_HEADER = 1024;
 
     @Inject
@@ -47,16 +41,10 @@ public class ProblemBasicAuthenticationMechanism implements HttpAuthenticationMe
         } catch (RuntimeException e) {
             String errorId = UUID.randomUUID().toString();
             LOG.errorf(e, "Internal error %s while authenticating on %s", errorId, request.getRequestURI());
-            write(
-                    response,
-                    HttpServletResponse.SC_INTERNAL_SERVER_ERROR,
-                    Problems.problem(
-                            ErrorCode.INTERNAL,
-                            "The server failed to check the credentials; quote error id " + errorId,
-                            request.getRequestURI(),
-                            null,
-                            errorId));
-            return AuthenticationStatus.SEND_FAILURE;
+            request.setAttribute(ProblemErrorPage.ERROR_ID, errorId);
+            request.setAttribute(
+                    ProblemErrorPage.DETAIL, "The server failed to check the credentials; quote error id " + errorId);
+            return sendError(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
         }
     }
 
@@ -66,16 +54,16 @@ public class ProblemBasicAuthenticationMechanism implements HttpAuthenticationMe
         if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
             UsernamePasswordCredential credential = decode(header);
             if (credential == null) {
-                return unauthorized(request, response, "Malformed HTTP Basic credentials");
+                return unauthorized(request, response, context, "Malformed HTTP Basic credentials");
             }
             CredentialValidationResult result = identityStores.validate(credential);
             if (result.getStatus() == CredentialValidationResult.Status.VALID) {
                 return context.notifyContainerAboutLogin(result);
             }
-            return unauthorized(request, response, "Unknown username or wrong password");
+            return unauthorized(request, response, context, "Unknown username or wrong password");
         }
         if (context.isProtected()) {
-            return unauthorized(request, response, "This resource needs credentials (HTTP Basic)");
+            return unauthorized(request, response, context, "This resource needs credentials (HTTP Basic)");
         }
         return context.doNothing();
     }
@@ -98,25 +86,20 @@ public class ProblemBasicAuthenticationMechanism implements HttpAuthenticationMe
     }
 
     private static AuthenticationStatus unauthorized(
-            HttpServletRequest request, HttpServletResponse response, String detail) {
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context, String detail) {
         LOG.debugf("401 on %s: %s", request.getRequestURI(), detail);
+        request.setAttribute(ProblemErrorPage.DETAIL, detail);
         response.setHeader("WWW-Authenticate", CHALLENGE);
-        write(
-                response,
-                HttpServletResponse.SC_UNAUTHORIZED,
-                Problems.problem(ErrorCode.UNAUTHENTICATED, detail, request.getRequestURI()));
-        return AuthenticationStatus.SEND_FAILURE;
+        return sendError(response, HttpServletResponse.SC_UNAUTHORIZED);
     }
 
-    private static void write(HttpServletResponse response, int status, Problem problem) {
+    /** The container's error dispatch (to {@link ProblemErrorPage}) writes the body. */
+    private static AuthenticationStatus sendError(HttpServletResponse response, int status) {
         try {
-            response.setStatus(status);
-            response.setContentType(Problems.MEDIA_TYPE);
-            response.setCharacterEncoding("UTF-8");
-            response.getWriter().write(JSONB.toJson(problem));
-            response.flushBuffer();
+            response.sendError(status);
         } catch (IOException e) {
-            LOG.debugf("could not write the %d response: %s", status, e.getMessage());
+            LOG.debugf("could not send %d: %s", status, e.getMessage());
         }
+        return AuthenticationStatus.SEND_FAILURE;
     }
 }
