@@ -88,23 +88,14 @@ class SubscribersIT extends DeployedEar {
         Api.newSubscriber(id);
         String other = Api.unique("dup");
 
-        post(
-                        Credentials.OPERATOR,
-                        "/api/subscribers",
-                        """
-                {"id": "%s", "displayName": "Again", "username": "%s", "password": "password-1",
-                 "demographics": {"ageBand": "25-34", "country": "FR", "category": "premium"}}
+        String again =
                 """
-                                .formatted(id, other))
+                {"id": "%s", "displayName": "Again", "username": "%s", "password": "password-1",
+                 "demographics": {"ageBand": "25-34", "country": "FR", "category": "premium"}}""";
+
+        post(Credentials.OPERATOR, "/api/subscribers", again.formatted(id, other))
                 .expectProblem(409, "conflict");
-        post(
-                        Credentials.OPERATOR,
-                        "/api/subscribers",
-                        """
-                {"id": "%s", "displayName": "Again", "username": "%s", "password": "password-1",
-                 "demographics": {"ageBand": "25-34", "country": "FR", "category": "premium"}}
-                """
-                                .formatted(other, id))
+        post(Credentials.OPERATOR, "/api/subscribers", again.formatted(other, id))
                 .expectProblem(409, "conflict");
 
         get(Credentials.OPERATOR, "/api/subscribers/" + other).expectProblem(404, "not-found");
