@@ -3,7 +3,6 @@ package org.splitcast.crypto;
 import java.util.Arrays;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
-import javax.crypto.spec.SecretKeySpec;
 
 /** Creation of symmetric keys. */
 public final class SecretKeys {
@@ -17,17 +16,6 @@ public final class SecretKeys {
         KeyGenerator generator = provider.keyGenerator("AES");
         generator.init(bits, provider.secureRandom());
         return generator.generateKey();
-    }
-
-    /**
-     * An AES key from its raw bytes; the array is copied, so the caller can (and should) wipe its
-     * own copy.
-     */
-    public static SecretKey aes(byte[] raw) {
-        if (raw.length != 16 && raw.length != 24 && raw.length != 32) {
-            throw new CryptoException("An AES key is 16, 24 or 32 bytes, not " + raw.length);
-        }
-        return new SecretKeySpec(raw, "AES");
     }
 
     /** Overwrites a copy of key bytes that is no longer needed. */

@@ -32,6 +32,9 @@ public class DefaultAccountService implements AccountService {
     @EJB
     CredentialCache cache;
 
+    @EJB
+    PasswordUpgrade upgrade;
+
     @Override
     @TransactionAttribute(TransactionAttributeType.SUPPORTS) // no connection held while hashing
     public Optional<Caller> authenticate(String username, char[] password) {
@@ -51,6 +54,9 @@ public class DefaultAccountService implements AccountService {
         if (!passwords.verify(password, account.passwordHash())) {
             LOG.debugf("Authentication failed: wrong password for %s", username);
             return Optional.empty();
+        }
+        if (passwords.needsRehash(account.passwordHash())) {
+            upgrade.replaceHash(username, passwords.hash(password));
         }
         Caller caller = account.toCaller();
         cache.remember(caller, password);

@@ -17,9 +17,6 @@ import java.time.Instant;
 @Entity
 @Table(name = "content_key")
 @NamedQuery(
-        name = "ContentKey.findCurrent",
-        query = "select k from ContentKey k where k.content.id = :contentId and k.retiredAt is null")
-@NamedQuery(
         name = "ContentKey.findCurrentForContents",
         query = "select k from ContentKey k where k.content.id in :contentIds and k.retiredAt is null")
 public class ContentKey {
@@ -77,11 +74,5 @@ public class ContentKey {
 
     public Instant retiredAt() {
         return retiredAt;
-    }
-
-    public void retire(Instant now) {
-        if (retiredAt == null) {
-            retiredAt = now;
-        }
     }
 }
