@@ -8,6 +8,8 @@ import java.security.MessageDigest;
 import java.security.Provider;
 import java.security.SecureRandom;
 import java.security.Signature;
+import java.util.Locale;
+import java.util.Map;
 import javax.crypto.Cipher;
 import javax.crypto.KeyAgreement;
 import javax.crypto.KeyGenerator;
@@ -18,10 +20,20 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
  * {@link CryptoProvider} on one BouncyCastle instance that is never registered with {@link
  * java.security.Security}: inside an application server a JVM-wide registration would pin this
  * deployment's class loader and clash with the server's own copy of BouncyCastle.
+ *
+ * <p>It also answers to the JDK's standard names that BouncyCastle spells differently (ECDSA
+ * signatures in the IEEE P1363 format, R || S, which JWS ES256 uses), so that callers can use one
+ * name whichever provider stands behind {@link CryptoProvider}.
  */
 final class BouncyCastleCryptoProvider implements CryptoProvider {
 
     static final BouncyCastleCryptoProvider INSTANCE = new BouncyCastleCryptoProvider();
+
+    /** JDK standard name (upper case) to BouncyCastle's name for the same algorithm. */
+    private static final Map<String, String> SIGNATURE_ALIASES = Map.of(
+            "SHA256WITHECDSAINP1363FORMAT", "SHA256withPLAIN-ECDSA",
+            "SHA384WITHECDSAINP1363FORMAT", "SHA384withPLAIN-ECDSA",
+            "SHA512WITHECDSAINP1363FORMAT", "SHA512withPLAIN-ECDSA");
 
     private final Provider bc = new BouncyCastleProvider();
     private final SecureRandom random = new SecureRandom();
@@ -50,7 +62,8 @@ final class BouncyCastleCryptoProvider implements CryptoProvider {
 
     @Override
     public Signature signature(String algorithm) {
-        return engine("signature", algorithm, () -> Signature.getInstance(algorithm, bc));
+        String name = SIGNATURE_ALIASES.getOrDefault(algorithm.toUpperCase(Locale.ROOT), algorithm);
+        return engine("signature", algorithm, () -> Signature.getInstance(name, bc));
     }
 
     @Override

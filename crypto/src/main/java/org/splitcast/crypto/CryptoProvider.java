@@ -16,18 +16,41 @@ import javax.crypto.Mac;
  * explicitly to {@code getInstance(algorithm, provider)} and wrap failures in a {@link
  * CryptoException} that names the algorithm, never a key.
  *
- * <p>Use {@link #getDefault()}; a faster implementation (a native provider for signatures, see
- * CRYPTO-NOTES.md) can stand behind the same interface without its callers changing.
+ * <p>Use {@link #getDefault()}. When the Amazon Corretto Crypto Provider (native AWS-LC code)
+ * loads, it serves the public-key operations it does several times faster than Java code (RSA
+ * and ECDSA signatures, RSA-OAEP, ECDH, EC key generation), and BouncyCastle everything else;
+ * otherwise, or with {@code -Dsplitcast.crypto.native=false}, BouncyCastle serves everything.
+ * Neither is ever installed JVM-wide.
  */
 public interface CryptoProvider {
 
-    /** The process-wide provider: BouncyCastle, instantiated once. */
+    /**
+     * System property that, set to {@code false}, keeps the native provider out: {@link
+     * #getDefault()} is then BouncyCastle alone.
+     */
+    String NATIVE_PROPERTY = "splitcast.crypto.native";
+
+    /**
+     * The process-wide provider (per class loader), chosen once: the native provider with
+     * BouncyCastle behind it if it loads and is not switched off by {@value #NATIVE_PROPERTY},
+     * else BouncyCastle alone. {@link #name()} says which.
+     */
     static CryptoProvider getDefault() {
+        return DefaultCryptoProvider.INSTANCE;
+    }
+
+    /** BouncyCastle alone, whatever the native provider's state: the portable reference. */
+    static CryptoProvider bouncyCastle() {
         return BouncyCastleCryptoProvider.INSTANCE;
     }
 
-    /** A short name for logs and health reports. */
+    /** A short name for logs and health reports; says whether native code is in use. */
     String name();
+
+    /** Whether some engines come from native code (the Amazon Corretto Crypto Provider). */
+    default boolean nativeAccelerated() {
+        return false;
+    }
 
     /** The random source for keys, nonces and salts. */
     SecureRandom secureRandom();

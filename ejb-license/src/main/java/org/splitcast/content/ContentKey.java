@@ -52,6 +52,13 @@ public class ContentKey {
         this.createdAt = createdAt;
     }
 
+    /** Ends the key's use for new licenses (a newer key replaces it). */
+    public void retire(Instant now) {
+        if (retiredAt == null) {
+            retiredAt = now;
+        }
+    }
+
     public String keyId() {
         return keyId;
     }

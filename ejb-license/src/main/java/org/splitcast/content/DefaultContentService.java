@@ -21,6 +21,7 @@ import org.splitcast.error.DuplicateEntityException;
 import org.splitcast.error.UnknownEntityException;
 import org.splitcast.keys.KeyOwner;
 import org.splitcast.keys.KeyVault;
+import org.splitcast.precompute.PrecomputedAccessStore;
 
 /** {@link ContentService} on JPA; content keys sealed by the {@link KeyVault}. */
 @Stateless
@@ -33,6 +34,9 @@ public class DefaultContentService implements ContentService {
 
     @EJB
     KeyVault vault;
+
+    @EJB
+    PrecomputedAccessStore store;
 
     @Override
     public ContentView create(NewContent request) throws DuplicateEntityException, UnknownEntityException {
@@ -124,8 +128,26 @@ public class DefaultContentService implements ContentService {
             p.contents().remove(content);
         }
         em.flush();
+        store.deleteForContent(id);
         em.remove(content); // keys and purchases go with it (ON DELETE CASCADE)
         LOG.infof("Content %s deleted", id);
+    }
+
+    @Override
+    public ContentView rotateKey(String id) throws UnknownEntityException {
+        Content content = find(id);
+        Instant now = Timestamps.now();
+        em.createNamedQuery("ContentKey.findCurrentForContents", ContentKey.class)
+                .setParameter("contentIds", List.of(id))
+                .getResultStream()
+                .forEach(k -> k.retire(now));
+        ContentKey key = newKey(content, now);
+        em.persist(key);
+        int dropped = store.deleteForContent(id);
+        LOG.infof(
+                "Content %s: content key %s is current (%d precomputed access blocks dropped)",
+                id, key.keyId(), dropped);
+        return get(id);
     }
 
     @Override

@@ -96,6 +96,26 @@ public class DefaultEntitlementService implements EntitlementService {
                 > 0;
     }
 
+    @Override
+    public EntitlementCheck check(String subscriberId, String contentId, Instant at) {
+        List<Entitlement> current = em.createNamedQuery("Entitlement.findValidFor", Entitlement.class)
+                .setParameter("subscriberId", subscriberId)
+                .setParameter("contentId", contentId)
+                .setParameter("at", at)
+                .getResultList();
+        if (current.isEmpty()) {
+            return new EntitlementCheck(false, null);
+        }
+        Instant until = null;
+        for (Entitlement e : current) {
+            if (e.validUntil() == null) {
+                return new EntitlementCheck(true, null);
+            }
+            until = until == null || e.validUntil().isAfter(until) ? e.validUntil() : until;
+        }
+        return new EntitlementCheck(true, until);
+    }
+
     private static EntitlementView view(Entitlement e, Instant now) {
         return new EntitlementView(
                 e.id(),

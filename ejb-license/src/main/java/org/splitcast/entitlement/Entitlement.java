@@ -29,6 +29,14 @@ import org.splitcast.subscriber.Subscriber;
                 + " and (purchased.id = :contentId"
                 + "      or exists (select 1 from ContentPackage p join p.contents c"
                 + "                 where p = e.contentPackage and c.id = :contentId))")
+@NamedQuery(
+        name = "Entitlement.findValidFor",
+        query = "select e from Entitlement e left join e.content purchased"
+                + " where e.subscriber.id = :subscriberId"
+                + " and e.validFrom <= :at and (e.validUntil is null or e.validUntil > :at)"
+                + " and (purchased.id = :contentId"
+                + "      or exists (select 1 from ContentPackage p join p.contents c"
+                + "                 where p = e.contentPackage and c.id = :contentId))")
 public class Entitlement {
 
     @Id

@@ -19,6 +19,7 @@ import org.splitcast.error.InvalidRequestException;
 import org.splitcast.error.UnknownEntityException;
 import org.splitcast.keys.KeyOwner;
 import org.splitcast.keys.KeyVault;
+import org.splitcast.precompute.PrecomputedAccessStore;
 import org.splitcast.subscriber.Subscriber;
 
 /** {@link TerminalService} on JPA and the {@link KeyVault}. */
@@ -32,6 +33,9 @@ public class DefaultTerminalService implements TerminalService {
 
     @EJB
     KeyVault vault;
+
+    @EJB
+    PrecomputedAccessStore store;
 
     @Override
     public TerminalView register(String subscriberId, NewTerminal request)
@@ -105,14 +109,17 @@ public class DefaultTerminalService implements TerminalService {
     public TerminalView revoke(String terminalId) throws UnknownEntityException {
         Terminal terminal = find(terminalId);
         terminal.revoke(Timestamps.now());
-        LOG.infof("Terminal %s revoked", terminalId);
+        int dropped = store.deleteForTerminal(terminalId);
+        LOG.infof("Terminal %s revoked (%d precomputed access blocks dropped)", terminalId, dropped);
         return view(terminal);
     }
 
     @Override
     public void delete(String terminalId) throws UnknownEntityException {
-        em.remove(find(terminalId));
-        LOG.infof("Terminal %s removed", terminalId);
+        Terminal terminal = find(terminalId);
+        int dropped = store.deleteForTerminal(terminalId);
+        em.remove(terminal);
+        LOG.infof("Terminal %s removed (%d precomputed access blocks dropped)", terminalId, dropped);
     }
 
     private Terminal find(String id) throws UnknownEntityException {

@@ -20,6 +20,12 @@ public interface ContentService {
     /** The catalogue, optionally of one genre. */
     Page<ContentView> list(String genre, int offset, int limit);
 
+    /**
+     * Replaces the content's current key Kc with a new one: licenses issued from now on carry the
+     * new key, and the precomputed access blocks of the old one are dropped.
+     */
+    ContentView rotateKey(String id) throws UnknownEntityException;
+
     /** Removes a content with its keys, package memberships and purchases. */
     void delete(String id) throws UnknownEntityException;
 

@@ -22,4 +22,16 @@ public interface EntitlementService {
 
     /** Whether the subscriber may get the content at {@code at}, by a purchase or a package. */
     boolean isEntitled(String subscriberId, String contentId, Instant at);
+
+    /**
+     * The subscriber's entitlement to the content at {@code at}, all current entitlements taken
+     * together: whether there is one, and until when the longest lasts.
+     */
+    EntitlementCheck check(String subscriberId, String contentId, Instant at);
+
+    /**
+     * @param entitled whether some entitlement covers the content at that time
+     * @param validUntil when the last of them ends; null if one is open-ended (or none exists)
+     */
+    record EntitlementCheck(boolean entitled, Instant validUntil) {}
 }

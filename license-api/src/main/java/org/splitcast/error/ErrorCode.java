@@ -9,34 +9,49 @@ import java.net.URI;
  */
 public enum ErrorCode {
     /** The request body or parameters break a rule (a field is missing, too long, out of range). */
-    VALIDATION("validation", "Invalid request"),
+    VALIDATION("validation", "Invalid request", 400),
     /** The request body is not readable JSON of the expected shape. */
-    MALFORMED_REQUEST("malformed-request", "Malformed request"),
+    MALFORMED_REQUEST("malformed-request", "Malformed request", 400),
     /** The named resource does not exist (or no longer does). */
-    NOT_FOUND("not-found", "Not found"),
+    NOT_FOUND("not-found", "Not found", 404),
     /** A resource with that identifier or name already exists. */
-    CONFLICT("conflict", "Conflict"),
+    CONFLICT("conflict", "Conflict", 409),
     /** A registered key is not acceptable (malformed, weak, or of a kind we do not support). */
-    INVALID_KEY("invalid-key", "Unacceptable key"),
+    INVALID_KEY("invalid-key", "Unacceptable key", 400),
     /** No (valid) credentials were presented. */
-    UNAUTHENTICATED("unauthenticated", "Authentication required"),
+    UNAUTHENTICATED("unauthenticated", "Authentication required", 401),
     /** The caller is known but may not do this, or may not touch someone else's data. */
-    FORBIDDEN("forbidden", "Forbidden"),
+    FORBIDDEN("forbidden", "Forbidden", 403),
+    /** A license was asked for a content the terminal's subscriber holds no current entitlement to. */
+    NOT_ENTITLED("not-entitled", "Not entitled to this content", 403),
+    /** A license was asked for a terminal that has been revoked. */
+    TERMINAL_REVOKED("terminal-revoked", "Terminal revoked", 403),
+    /** The content's maximum number of plays within its window has been reached. */
+    PLAY_LIMIT_REACHED("play-limit-reached", "Play limit reached", 403),
+    /** The subscriber already has the allowed number of license requests in progress. */
+    TOO_MANY_IN_FLIGHT("too-many-in-flight", "Too many license requests in progress", 429),
     /** The HTTP method is not supported on this resource. */
-    METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed"),
+    METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", 405),
     /** The representation asked for or sent is not supported. */
-    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type"),
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
     /** Something failed inside the server; the response carries an id to find it in the log. */
-    INTERNAL("internal", "Internal server error");
+    INTERNAL("internal", "Internal server error", 500);
 
     private static final String BASE = "https://splitcast.org/problems/";
 
     private final String slug;
     private final String title;
+    private final int status;
 
-    ErrorCode(String slug, String title) {
+    ErrorCode(String slug, String title, int status) {
         this.slug = slug;
         this.title = title;
+        this.status = status;
+    }
+
+    /** The HTTP status of a REST response with this code (SOAP faults carry it too). */
+    public int status() {
+        return status;
     }
 
     public String slug() {

@@ -19,6 +19,16 @@ public record KeyOwner(String id) {
         return new KeyOwner("content/" + contentId + "/key/" + keyId);
     }
 
+    /** The private half of a license signing key. */
+    public static KeyOwner licenseSigningKey(String keyId) {
+        return new KeyOwner("license-signing/" + keyId);
+    }
+
+    /** The grant key Km of a precomputed access block of (terminal, content, content key). */
+    public static KeyOwner precomputedAccess(String terminalId, String contentId, String keyId) {
+        return new KeyOwner("access/" + terminalId + "/" + contentId + "/" + keyId);
+    }
+
     /** The associated data of its envelopes. */
     public byte[] utf8() {
         return id.getBytes(StandardCharsets.UTF_8);

@@ -48,6 +48,10 @@ public class ProblemErrorPage extends HttpServlet {
                     request.getAttribute(ERROR_ID));
             response.setContentType(Problems.MEDIA_TYPE);
             response.getWriter().write(JSONB.toJson(problem));
+        } else if (uri != null && uri.startsWith("/ws/")) {
+            // a SOAP client gets a SOAP 1.1 fault with the same code as a REST problem
+            response.setContentType("text/xml");
+            response.getWriter().write(SoapFaults.envelope(error, detail));
         } else {
             response.setContentType("text/html");
             response.getWriter()

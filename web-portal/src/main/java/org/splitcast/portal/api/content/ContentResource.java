@@ -9,6 +9,7 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -34,6 +35,16 @@ public class ContentResource {
     @Operation(summary = "Read a content (its current key id, never the key)")
     public ContentView get(@PathParam("contentId") String contentId) throws UnknownEntityException {
         return contents.get(contentId);
+    }
+
+    @POST
+    @Path("keys")
+    @RolesAllowed(OPERATOR_ROLE)
+    @Operation(
+            summary = "Rotate the content key Kc",
+            description = "New licenses carry the new key; precomputed access blocks of the old one are dropped.")
+    public ContentView rotateKey(@PathParam("contentId") String contentId) throws UnknownEntityException {
+        return contents.rotateKey(contentId);
     }
 
     @DELETE

@@ -14,16 +14,7 @@ public final class Problems {
     private Problems() {}
 
     public static int status(ErrorCode code) {
-        return switch (code) {
-            case VALIDATION, MALFORMED_REQUEST, INVALID_KEY -> 400;
-            case UNAUTHENTICATED -> 401;
-            case FORBIDDEN -> 403;
-            case NOT_FOUND -> 404;
-            case METHOD_NOT_ALLOWED -> 405;
-            case CONFLICT -> 409;
-            case UNSUPPORTED_MEDIA_TYPE -> 415;
-            case INTERNAL -> 500;
-        };
+        return code.status();
     }
 
     public static Problem problem(ErrorCode code, String detail, String instance) {

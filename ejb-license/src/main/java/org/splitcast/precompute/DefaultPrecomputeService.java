@@ -1,0 +1,109 @@
+package org.splitcast.precompute;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.splitcast.content.Content;
+import org.splitcast.content.ContentKey;
+import org.splitcast.entitlement.EntitlementService;
+import org.splitcast.error.UnknownEntityException;
+import org.splitcast.subscriber.Subscriber;
+import org.splitcast.terminal.Terminal;
+import org.splitcast.terminal.TerminalStatus;
+
+/**
+ * {@link PrecomputeService}: step 126 for one subscriber and a list of contents, through the same
+ * {@link AccessComputation} that serves a miss.
+ */
+@Stateless
+public class DefaultPrecomputeService implements PrecomputeService {
+
+    private static final Logger LOG = Logger.getLogger(DefaultPrecomputeService.class);
+
+    @PersistenceContext
+    EntityManager em;
+
+    @EJB
+    EntitlementService entitlements;
+
+    @EJB
+    PrecomputedAccessStore store;
+
+    @EJB
+    AccessComputation computation;
+
+    @Inject
+    @ConfigProperty(name = "splitcast.license.min-access-remaining", defaultValue = "PT5M")
+    Duration minRemaining;
+
+    @Override
+    public PrecomputeReport precompute(String subscriberId, List<String> contentIds) throws UnknownEntityException {
+        long started = System.nanoTime();
+        if (em.find(Subscriber.class, subscriberId) == null) {
+            throw new UnknownEntityException("subscriber", subscriberId);
+        }
+        List<Terminal> terminals = em.createNamedQuery("Terminal.findBySubscriber", Terminal.class)
+                .setParameter("subscriberId", subscriberId)
+                .getResultStream()
+                .filter(t -> t.status() == TerminalStatus.ACTIVE)
+                .toList();
+        Instant now = Instant.now();
+        List<String> notEntitled = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        int computed = 0;
+        int alreadyStored = 0;
+        for (String contentId : new LinkedHashSet<>(contentIds)) {
+            Content content = contentId == null ? null : em.find(Content.class, contentId);
+            if (content == null) {
+                unknown.add(contentId);
+                continue;
+            }
+            if (!entitlements.isEntitled(subscriberId, contentId, now)) {
+                notEntitled.add(contentId);
+                continue;
+            }
+            ContentKey key = em.createNamedQuery("ContentKey.findCurrentForContents", ContentKey.class)
+                    .setParameter("contentIds", List.of(contentId))
+                    .getSingleResult();
+            for (Terminal terminal : terminals) {
+                if (store.find(terminal.id(), contentId, key.keyId(), now.plus(minRemaining))
+                        .isPresent()) {
+                    alreadyStored++;
+                } else {
+                    computation.computeAndStore(terminal, content, key, "precompute");
+                    computed++;
+                }
+            }
+        }
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        LOG.debugf(
+                "Precomputed %d access blocks for subscriber %s (%d already stored) in %d ms",
+                computed, subscriberId, alreadyStored, millis);
+        return new PrecomputeReport(
+                subscriberId, terminals.size(), computed, alreadyStored, notEntitled, unknown, millis);
+    }
+
+    @Override
+    public long storeSize() {
+        return store.size();
+    }
+
+    @Override
+    public long storedFor(String terminalId) {
+        return store.sizeFor(terminalId);
+    }
+
+    @Override
+    public int purgeExpired() {
+        return store.deleteExpired(Instant.now());
+    }
+}

@@ -1,0 +1,22 @@
+package org.splitcast.precompute;
+
+import java.util.List;
+
+/**
+ * What one precompute call did.
+ *
+ * @param terminals the subscriber's active terminals considered
+ * @param computed access blocks computed and stored now
+ * @param alreadyStored pairs whose access block was already in the store and still valid
+ * @param notEntitled contents skipped because the subscriber is not entitled to them now
+ * @param unknownContents ids that name no content
+ * @param millis time spent
+ */
+public record PrecomputeReport(
+        String subscriberId,
+        int terminals,
+        int computed,
+        int alreadyStored,
+        List<String> notEntitled,
+        List<String> unknownContents,
+        long millis) {}

@@ -1,0 +1,67 @@
+package org.splitcast.portal.api.license;
+
+import static org.splitcast.account.Role.INTEGRATOR_ROLE;
+import static org.splitcast.account.Role.OPERATOR_ROLE;
+import static org.splitcast.account.Role.SUBSCRIBER_ROLE;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.splitcast.error.InvalidRequestException;
+import org.splitcast.error.UnknownEntityException;
+import org.splitcast.license.IssuedLicense;
+import org.splitcast.license.LicenseIssuer;
+import org.splitcast.license.LicenseRefusedException;
+import org.splitcast.license.LicenseRequest;
+import org.splitcast.portal.security.CurrentCaller;
+
+/** {@code POST /api/licenses}: a license for one terminal and one content. */
+@Path("licenses")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "licenses")
+public class LicensesResource {
+
+    /** Says whether the access block was found in the precomputed store or computed now. */
+    public static final String ACCESS_HEADER = "Splitcast-Access";
+
+    @EJB
+    LicenseIssuer issuer;
+
+    @Inject
+    CurrentCaller caller;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({OPERATOR_ROLE, INTEGRATOR_ROLE, SUBSCRIBER_ROLE})
+    @Operation(
+            summary = "Issue a license (docs/license-format.md)",
+            description = "A subscriber may ask for their own terminals only; integrators for any. Refusals:"
+                    + " not-entitled, terminal-revoked, play-limit-reached (403), too-many-in-flight (429).")
+    @APIResponse(
+            responseCode = "200",
+            description = "The license",
+            headers = @Header(name = ACCESS_HEADER, description = "precomputed or computed"))
+    public Response issue(
+            @NotNull(message = "a body {contentId, terminalId, nonce} is required") @Valid LicenseRequest request)
+            throws UnknownEntityException, LicenseRefusedException, InvalidRequestException {
+        IssuedLicense license = issuer.issue(caller.get(), request);
+        return Response.ok(LicenseDocument.of(license))
+                .header(ACCESS_HEADER, license.source().headerValue())
+                .header("Cache-Control", "no-store")
+                .build();
+    }
+}

@@ -1,0 +1,89 @@
+package org.splitcast.portal.ws;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.jws.WebService;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import jakarta.xml.ws.WebServiceContext;
+import java.security.Principal;
+import java.util.Comparator;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.splitcast.account.AccountService;
+import org.splitcast.account.Caller;
+import org.splitcast.error.ErrorCode;
+import org.splitcast.error.SplitcastException;
+import org.splitcast.license.LicenseIssuer;
+import org.splitcast.license.LicenseRequest;
+
+/**
+ * {@link LicenseService} over the same {@link LicenseIssuer} as {@code POST /api/licenses}. A
+ * POJO endpoint mapped in web.xml at {@code /ws/LicenseService}, so that it shares the portal's
+ * context root and HTTP Basic authentication (POST needs credentials; the WSDL is public).
+ */
+@WebService(
+        serviceName = "LicenseService",
+        portName = "LicenseServicePort",
+        targetNamespace = LicenseService.NAMESPACE,
+        endpointInterface = "org.splitcast.portal.ws.LicenseService")
+public class LicenseServiceEndpoint implements LicenseService {
+
+    private static final Logger LOG = Logger.getLogger(LicenseServiceEndpoint.class);
+
+    @Resource
+    WebServiceContext context;
+
+    @EJB
+    LicenseIssuer issuer;
+
+    @EJB
+    AccountService accounts;
+
+    @Inject
+    Validator validator;
+
+    @Override
+    public LicenseResult requestLicense(String contentId, String terminalId, String nonce) throws LicenseFault {
+        LicenseRequest request = new LicenseRequest(contentId, terminalId, nonce);
+        Set<ConstraintViolation<LicenseRequest>> violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            throw fault(
+                    ErrorCode.VALIDATION,
+                    violations.stream()
+                            .map(ConstraintViolation::getMessage)
+                            .sorted(Comparator.naturalOrder())
+                            .collect(Collectors.joining("; ")),
+                    null);
+        }
+        try {
+            return LicenseResult.of(issuer.issue(caller(), request));
+        } catch (SplitcastException e) {
+            LOG.debugf("SOAP license refused: %s: %s", e.code().slug(), e.getMessage());
+            throw fault(e.code(), e.getMessage(), null);
+        } catch (LicenseFault e) {
+            throw e;
+        } catch (RuntimeException e) {
+            String errorId = UUID.randomUUID().toString();
+            LOG.errorf(e, "Internal error %s in SOAP requestLicense", errorId);
+            throw fault(
+                    ErrorCode.INTERNAL, "The server failed to issue the license; quote error id " + errorId, errorId);
+        }
+    }
+
+    private Caller caller() throws LicenseFault {
+        Principal principal = context.getUserPrincipal();
+        if (principal == null) {
+            throw fault(ErrorCode.UNAUTHENTICATED, "This operation needs credentials (HTTP Basic)", null);
+        }
+        return accounts.caller(principal.getName())
+                .orElseThrow(() -> fault(ErrorCode.UNAUTHENTICATED, "The account no longer exists", null));
+    }
+
+    private static LicenseFault fault(ErrorCode code, String detail, String errorId) {
+        return new LicenseFault(code.title() + ": " + detail, FaultDetail.of(code, detail, errorId));
+    }
+}
