@@ -25,15 +25,18 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 class SchemaMigrationTest {
 
-    private static final Set<String> TABLES = Set.of(
-            "account",
+    private static final Set<String> TABLES = new TreeSet<>(Set.of(
+            "subscriber",
             "content",
             "content_key",
+            "terminal",
+            "account",
+            "entitlement",
             "content_package",
             "content_package_item",
-            "entitlement",
-            "subscriber",
-            "terminal");
+            "license_signing_key",
+            "precomputed_access",
+            "license_issue"));
 
     @Test
     void migratesAnEmptyH2DatabaseAndGuardsTheData() throws Exception {
@@ -106,7 +109,36 @@ class SchemaMigrationTest {
                     r.next();
                     assertEquals(0, r.getInt(1));
                 }
+                checkPrecomputedAccessStore(c, s);
             }
+        }
+    }
+
+    /** One entry per (terminal, content, key id), gone with its terminal. */
+    private static void checkPrecomputedAccessStore(Connection c, Statement s) throws SQLException {
+        s.execute("insert into subscriber values ('s3', 'S', '25-34', 'FR', 'premium', current_timestamp, 0)");
+        s.execute("insert into content values ('c3', 'C', 'drama', 60, null, null, false, current_timestamp, 0)");
+        for (String sql : new String[] {
+            "insert into terminal (id, subscriber_id, label, key_type, wrapped_key, status, registered_at, version)"
+                    + " values ('t3', 's3', 'x', 'AES_256', ?, 'ACTIVE', current_timestamp, 0)",
+            "insert into content_key values ('k3', 'c3', ?, current_timestamp, null)",
+            "insert into license_signing_key values ('ls3', 'PS256', ?, ?, current_timestamp, null)"
+        }) {
+            try (var insert = c.prepareStatement(sql)) {
+                for (int i = 1; i <= insert.getParameterMetaData().getParameterCount(); i++) {
+                    insert.setBytes(i, new byte[] {1});
+                }
+                insert.execute();
+            }
+        }
+        String entry = "insert into precomputed_access values ('%s', 't3', 'c3', 'k3', 's3', 'ls3', 'jws', null,"
+                + " current_timestamp, current_timestamp + interval '1' day)";
+        s.execute(entry.formatted("a1"));
+        assertThrows(SQLException.class, () -> s.execute(entry.formatted("a2")), "a second entry for the triple");
+        s.execute("delete from terminal where id = 't3'");
+        try (ResultSet r = s.executeQuery("select count(*) from precomputed_access")) {
+            r.next();
+            assertEquals(0, r.getInt(1), "entries go with their terminal");
         }
     }
 

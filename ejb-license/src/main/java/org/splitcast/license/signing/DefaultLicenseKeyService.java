@@ -54,7 +54,7 @@ public class DefaultLicenseKeyService implements LicenseKeyService {
     public SigningKeyView rotate(String algorithm) throws InvalidRequestException {
         SignatureAlgorithm alg;
         try {
-            alg = LicenseSigningKeys.algorithm(algorithm);
+            alg = SigningAlgorithms.parse(algorithm);
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException(e.getMessage());
         }

@@ -70,7 +70,7 @@ public class LicenseSigningKeys {
     void start() {
         List<LicenseSigningKey> current = activeRows();
         if (current.isEmpty()) {
-            SignatureAlgorithm algorithm = algorithm(configuredAlgorithm);
+            SignatureAlgorithm algorithm = SigningAlgorithms.parse(configuredAlgorithm);
             LicenseSigningKey created = create(algorithm, Timestamps.now());
             LOG.infof("License signing key %s created (%s)", created.id(), algorithm.jwsName());
             current = List.of(created);
@@ -127,16 +127,6 @@ public class LicenseSigningKeys {
                 .executeUpdate();
     }
 
-    /** {@code PS256}, {@code ES256} or {@code EdDSA}, case-insensitively. */
-    public static SignatureAlgorithm algorithm(String name) {
-        for (SignatureAlgorithm a : SignatureAlgorithm.values()) {
-            if (a.jwsName().toLowerCase(Locale.ROOT).equals(name.strip().toLowerCase(Locale.ROOT))) {
-                return a;
-            }
-        }
-        throw new IllegalArgumentException("unknown signature algorithm '" + name + "': use PS256, ES256 or EdDSA");
-    }
-
     private List<LicenseSigningKey> activeRows() {
         return em.createNamedQuery("LicenseSigningKey.findActive", LicenseSigningKey.class)
                 .getResultList();
@@ -162,10 +152,10 @@ public class LicenseSigningKeys {
     }
 
     private SigningKey open(LicenseSigningKey row) {
-        SignatureAlgorithm algorithm = algorithm(row.algorithm());
+        SignatureAlgorithm algorithm = SigningAlgorithms.parse(row.algorithm());
         byte[] pkcs8 = vault.open(row.wrappedPrivateKey(), KeyOwner.licenseSigningKey(row.id()));
         try {
-            KeyFactory factory = crypto.keyFactory(keyFactoryName(algorithm));
+            KeyFactory factory = crypto.keyFactory(SigningAlgorithms.keyFactoryName(algorithm));
             PrivateKey privateKey = factory.generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
             PublicKey publicKey = factory.generatePublic(new X509EncodedKeySpec(row.publicKey()));
             return new SigningKey(row.id(), algorithm, privateKey, publicKey);
@@ -177,22 +167,14 @@ public class LicenseSigningKeys {
     }
 
     private static VerificationKey verificationKey(LicenseSigningKey row) {
-        SignatureAlgorithm algorithm = algorithm(row.algorithm());
+        SignatureAlgorithm algorithm = SigningAlgorithms.parse(row.algorithm());
         try {
             PublicKey key = CryptoProvider.getDefault()
-                    .keyFactory(keyFactoryName(algorithm))
+                    .keyFactory(SigningAlgorithms.keyFactoryName(algorithm))
                     .generatePublic(new X509EncodedKeySpec(row.publicKey()));
             return new VerificationKey(row.id(), algorithm, key);
         } catch (java.security.GeneralSecurityException e) {
             throw new CryptoException("License signing key " + row.id() + " has an unreadable public key", e);
         }
-    }
-
-    private static String keyFactoryName(SignatureAlgorithm algorithm) {
-        return switch (algorithm) {
-            case PS256 -> "RSA";
-            case ES256 -> "EC";
-            case EdDSA -> "Ed25519";
-        };
     }
 }
