@@ -117,9 +117,12 @@ public class DefaultLicenseIssuer implements LicenseIssuer {
         if (content == null) {
             throw new UnknownEntityException("content", request.contentId());
         }
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        // checks at the precise time (an entitlement granted a moment ago counts); the license's
+        // own times are whole seconds (NumericDate), never earlier than the check
+        Instant checkedAt = Instant.now();
+        Instant now = checkedAt.truncatedTo(ChronoUnit.SECONDS);
         String subscriberId = terminal.subscriberId();
-        EntitlementCheck entitlement = entitlements.check(subscriberId, content.id(), now);
+        EntitlementCheck entitlement = entitlements.check(subscriberId, content.id(), checkedAt);
         if (!entitlement.entitled()) {
             throw new LicenseRefusedException(
                     ErrorCode.NOT_ENTITLED,
@@ -132,7 +135,7 @@ public class DefaultLicenseIssuer implements LicenseIssuer {
                             + " license requests in progress; retry when one has finished");
         }
         try {
-            checkPlayLimit(subscriberId, content, now);
+            checkPlayLimit(subscriberId, content, checkedAt);
             ContentKey key = currentKey(content);
 
             // step 141: is the access block precomputed? 146 on a hit, 142 on a miss
