@@ -126,8 +126,7 @@ class LicenseFormatDocIT extends DeployedEar {
                     assertArrayEquals(one.kc(), two.kc(), where + "two licenses for the same pair, the same Kc");
                     if (kc == null) {
                         kc = one.kc();
-                        assertFalse(
-                                Arrays.equals(new byte[32], kc), "Kc is not 32 zero bytes");
+                        assertFalse(Arrays.equals(new byte[32], kc), "Kc is not 32 zero bytes");
                     } else {
                         assertArrayEquals(kc, one.kc(), where + "the same content key whatever the terminal's key");
                     }
@@ -288,21 +287,11 @@ class LicenseFormatDocIT extends DeployedEar {
 
             assertEquals(
                     Step.NONCE,
-                    rejection(
-                            earlier.access(),
-                            earlier.grant(),
-                            later.expected(),
-                            terminal.key(),
-                            keySet),
+                    rejection(earlier.access(), earlier.grant(), later.expected(), terminal.key(), keySet),
                     keyType + ": the earlier answer replayed to the later request");
             assertEquals(
                     Step.NONCE,
-                    rejection(
-                            later.access(),
-                            later.grant(),
-                            earlier.expected(),
-                            terminal.key(),
-                            keySet),
+                    rejection(later.access(), later.grant(), earlier.expected(), terminal.key(), keySet),
                     keyType + ": an answer to a request with another nonce");
         }
     }
@@ -423,7 +412,8 @@ class LicenseFormatDocIT extends DeployedEar {
                                 .formatted(
                                         id,
                                         keyType,
-                                        Base64.getEncoder().encodeToString(pair.getPublic().getEncoded())))
+                                        Base64.getEncoder()
+                                                .encodeToString(pair.getPublic().getEncoded())))
                 .expect(201);
         return new Terminal(id, keyType, new Private(pair.getPrivate()));
     }
@@ -435,8 +425,7 @@ class LicenseFormatDocIT extends DeployedEar {
         Api.Reply reply = post(who, "/api/licenses", Licensing.requestBody(contentId, terminal.id(), nonce))
                 .expect(200);
         String served = reply.header("Splitcast-Access");
-        assertTrue(
-                "precomputed".equals(served) || "computed".equals(served), "Splitcast-Access: " + served);
+        assertTrue("precomputed".equals(served) || "computed".equals(served), "Splitcast-Access: " + served);
         JsonObject license = reply.json();
         assertEquals("splitcast-license/1", license.getString("format", null), license.toString());
         return new Issued(license, new Expected(contentId, terminal.id(), nonce), terminal, served, sentAt);
@@ -455,7 +444,8 @@ class LicenseFormatDocIT extends DeployedEar {
     private static Verified verified(Issued issued, JsonObject keySet) {
         Verified license;
         try {
-            license = JdkLicenseVerifier.verify(issued.json(), issued.expected(), issued.terminal().key(), keySet);
+            license = JdkLicenseVerifier.verify(
+                    issued.json(), issued.expected(), issued.terminal().key(), keySet);
         } catch (Rejected e) {
             throw new AssertionError(
                     issued.terminal().keyType() + " terminal, " + e.getMessage() + "\nlicense: " + issued.json()
@@ -482,7 +472,8 @@ class LicenseFormatDocIT extends DeployedEar {
         assertFalse(license.expiresAt().isAfter(license.accessExpiresAt()), where + "grant exp <= access exp");
         assertFalse(license.accessIssuedAt().isAfter(license.issuedAt()), where + "access computed before the grant");
         assertFalse(license.notBefore().isAfter(license.expiresAt()), where + "nbf <= exp");
-        Instant earliest = issued.sentAt().minus(JdkLicenseVerifier.DEFAULT_SKEW).minusSeconds(1);
+        Instant earliest =
+                issued.sentAt().minus(JdkLicenseVerifier.DEFAULT_SKEW).minusSeconds(1);
         Instant latest = Instant.now().plus(JdkLicenseVerifier.DEFAULT_SKEW);
         assertTrue(
                 !license.issuedAt().isBefore(earliest) && !license.issuedAt().isAfter(latest),
@@ -490,8 +481,7 @@ class LicenseFormatDocIT extends DeployedEar {
         return license;
     }
 
-    private static Step rejection(
-            String access, String grant, Expected expected, TerminalKey key, JsonObject keySet) {
+    private static Step rejection(String access, String grant, Expected expected, TerminalKey key, JsonObject keySet) {
         Rejected rejected = assertThrows(
                 Rejected.class,
                 () -> JdkLicenseVerifier.verify(
@@ -591,10 +581,7 @@ class LicenseFormatDocIT extends DeployedEar {
         } else if (fromJwk instanceof EdECPublicKey a && fromPem instanceof EdECPublicKey b) {
             assertEquals(a.getPoint().getY(), b.getPoint().getY(), what);
             assertEquals(a.getPoint().isXOdd(), b.getPoint().isXOdd(), what);
-            assertEquals(
-                    a.getParams().getName(),
-                    b.getParams().getName(),
-                    what);
+            assertEquals(a.getParams().getName(), b.getParams().getName(), what);
         } else {
             throw new AssertionError(what + ": keys of different kinds, " + fromJwk + " and " + fromPem);
         }

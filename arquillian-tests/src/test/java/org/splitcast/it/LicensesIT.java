@@ -51,12 +51,18 @@ class LicensesIT extends DeployedEar {
     private static final CryptoProvider CRYPTO = CryptoProvider.getDefault();
 
     private static LicenseClient client(Credentials who) {
-        return new LicenseClient(URI.create(Api.BASE), who.username(), who.password(), CRYPTO, Clock.systemUTC());
+        return new LicenseClient(
+                URI.create(Api.BASE),
+                new org.splitcast.terminal.sdk.Credentials(
+                        who.username(), who.password().toCharArray()),
+                CRYPTO,
+                Clock.systemUTC());
     }
 
     private static LicenseVerifier verifier() {
         return new LicenseVerifier(
-                KeySet.parse(get(Credentials.NONE, "/api/license-keys").expect(200).body()),
+                KeySet.parse(
+                        get(Credentials.NONE, "/api/license-keys").expect(200).body()),
                 CRYPTO,
                 Duration.ofMinutes(2));
     }
@@ -83,10 +89,10 @@ class LicensesIT extends DeployedEar {
 
         ObtainedLicense miss = sdk.requestLicense(tv.id(), content, new TerminalSecret.Symmetric(tv.kt()));
         ObtainedLicense hit = sdk.requestLicense(tv.id(), content, new TerminalSecret.Symmetric(tv.kt()));
-        ObtainedLicense phoneMiss =
-                sdk.requestLicense(phone.id(), content, new TerminalSecret.Private(phone.keyPair().getPrivate()));
-        ObtainedLicense phoneHit =
-                sdk.requestLicense(phone.id(), content, new TerminalSecret.Private(phone.keyPair().getPrivate()));
+        ObtainedLicense phoneMiss = sdk.requestLicense(
+                phone.id(), content, new TerminalSecret.Private(phone.keyPair().getPrivate()));
+        ObtainedLicense phoneHit = sdk.requestLicense(
+                phone.id(), content, new TerminalSecret.Private(phone.keyPair().getPrivate()));
 
         assertEquals("computed", miss.access(), "the first request computes the access block (step 142)");
         assertEquals("precomputed", hit.access(), "the second finds it in the store (step 146)");
@@ -119,12 +125,13 @@ class LicensesIT extends DeployedEar {
 
         assertEquals(2, report.getInt("terminals"));
         assertEquals(4, report.getInt("computed"), report.toString());
-        assertEquals(List.of(notBought), report.getJsonArray("notEntitled").getValuesAs(jakarta.json.JsonString::getString));
+        assertEquals(
+                List.of(notBought), report.getJsonArray("notEntitled").getValuesAs(jakarta.json.JsonString::getString));
         assertEquals(2, Licensing.storedFor(tv.id()));
         LicenseClient sdk = client(bob.credentials());
         ObtainedLicense tvLicense = sdk.requestLicense(tv.id(), second, new TerminalSecret.Symmetric(tv.kt()));
-        ObtainedLicense phoneLicense =
-                sdk.requestLicense(phone.id(), first, new TerminalSecret.Private(phone.keyPair().getPrivate()));
+        ObtainedLicense phoneLicense = sdk.requestLicense(
+                phone.id(), first, new TerminalSecret.Private(phone.keyPair().getPrivate()));
         assertEquals("precomputed", tvLicense.access());
         assertEquals("precomputed", phoneLicense.access());
         assertEquals(0, Licensing.precompute(bob.id(), first, second).getInt("computed"), "nothing twice");
@@ -138,9 +145,10 @@ class LicensesIT extends DeployedEar {
         SymmetricTerminal tv = Licensing.symmetricTerminal(carol.id());
         TerminalSecret secret = new TerminalSecret.Symmetric(tv.kt());
         String oldNonce = Nonces.generate(CRYPTO);
-        License old = license(post(carol.credentials(), "/api/licenses", Licensing.requestBody(content, tv.id(), oldNonce))
-                .expect(200)
-                .json());
+        License old =
+                license(post(carol.credentials(), "/api/licenses", Licensing.requestBody(content, tv.id(), oldNonce))
+                        .expect(200)
+                        .json());
         LicenseVerifier verifier = verifier();
         VerifiedLicense genuine = verifier.verify(old, tv.id(), secret, content, oldNonce, Instant.now());
         assertEquals(content, genuine.contentId());
@@ -162,7 +170,8 @@ class LicensesIT extends DeployedEar {
         // and it expires: an hour by default
         LicenseRejectedException expired = assertThrows(
                 LicenseRejectedException.class,
-                () -> verifier.verify(old, tv.id(), secret, content, oldNonce, Instant.now().plus(Duration.ofHours(2))));
+                () -> verifier.verify(
+                        old, tv.id(), secret, content, oldNonce, Instant.now().plus(Duration.ofHours(2))));
         assertEquals(LicenseRejectedException.Reason.EXPIRED, expired.reason());
     }
 
@@ -186,7 +195,10 @@ class LicensesIT extends DeployedEar {
                 new Case(owner.credentials(), bought, Api.unique("nothing"), 404, "not-found"),
                 new Case(stranger.credentials(), bought, tv.id(), 403, "forbidden"));
         for (Case c : cases) {
-            JsonObject problem = post(c.who(), "/api/licenses", Licensing.requestBody(c.content(), c.terminal(), Nonces.generate(CRYPTO)))
+            JsonObject problem = post(
+                            c.who(),
+                            "/api/licenses",
+                            Licensing.requestBody(c.content(), c.terminal(), Nonces.generate(CRYPTO)))
                     .expectProblem(c.status(), c.code());
             Api.assertNoStackTrace(problem.toString());
 
@@ -200,7 +212,10 @@ class LicensesIT extends DeployedEar {
         // a bad nonce is a validation problem on both
         post(owner.credentials(), "/api/licenses", Licensing.requestBody(bought, tv.id(), "short"))
                 .expectProblem(400, "validation");
-        assertEquals("validation", Soap.requestLicense(owner.credentials(), bought, tv.id(), "short").faultCode());
+        assertEquals(
+                "validation",
+                Soap.requestLicense(owner.credentials(), bought, tv.id(), "short")
+                        .faultCode());
         // and SOAP without credentials is refused before the endpoint
         Soap.Answer anonymous = Soap.requestLicense(Credentials.NONE, bought, tv.id(), Nonces.generate(CRYPTO));
         assertEquals(401, anonymous.status());
@@ -227,8 +242,8 @@ class LicensesIT extends DeployedEar {
                 answer.text("keyId"),
                 answer.text("access"),
                 answer.text("grant"));
-        VerifiedLicense verified =
-                verifier().verify(license, tv.id(), new TerminalSecret.Symmetric(tv.kt()), content, nonce, Instant.now());
+        VerifiedLicense verified = verifier()
+                .verify(license, tv.id(), new TerminalSecret.Symmetric(tv.kt()), content, nonce, Instant.now());
         assertEquals(content, verified.contentId());
 
         String wsdl = get(Credentials.NONE, Soap.PATH + "?wsdl").expect(200).body();
@@ -273,7 +288,8 @@ class LicensesIT extends DeployedEar {
         ObtainedLicense after = sdk.requestLicense(tv.id(), content, new TerminalSecret.Symmetric(tv.kt()));
         assertEquals("computed", after.access());
         assertEquals(newKeyId, after.license().keyId());
-        assertFalse(java.util.Arrays.equals(before.license().contentKey(), after.license().contentKey()));
+        assertFalse(java.util.Arrays.equals(
+                before.license().contentKey(), after.license().contentKey()));
     }
 
     @Test
@@ -285,7 +301,12 @@ class LicensesIT extends DeployedEar {
         SymmetricTerminal tablet = Licensing.symmetricTerminal(gus.id());
         LicenseClient sdk = client(gus.credentials());
 
-        assertEquals(2, sdk.requestLicense(tv.id(), content, new TerminalSecret.Symmetric(tv.kt())).license().rules().maxPlays());
+        assertEquals(
+                2,
+                sdk.requestLicense(tv.id(), content, new TerminalSecret.Symmetric(tv.kt()))
+                        .license()
+                        .rules()
+                        .maxPlays());
         sdk.requestLicense(tablet.id(), content, new TerminalSecret.Symmetric(tablet.kt()));
 
         // the limit is the subscriber's, whichever terminal asks, over REST and SOAP
@@ -293,7 +314,8 @@ class LicensesIT extends DeployedEar {
                 .expectProblem(403, "play-limit-reached");
         assertEquals(
                 "play-limit-reached",
-                Soap.requestLicense(gus.credentials(), content, tablet.id(), Nonces.generate(CRYPTO)).faultCode());
+                Soap.requestLicense(gus.credentials(), content, tablet.id(), Nonces.generate(CRYPTO))
+                        .faultCode());
     }
 
     @Test
@@ -314,7 +336,10 @@ class LicensesIT extends DeployedEar {
                     String nonce = Nonces.generate(CRYPTO);
                     return new Answer(
                             nonce,
-                            post(Credentials.INTEGRATOR, "/api/licenses", Licensing.requestBody(content, phone.id(), nonce)));
+                            post(
+                                    Credentials.INTEGRATOR,
+                                    "/api/licenses",
+                                    Licensing.requestBody(content, phone.id(), nonce)));
                 }));
             }
             byte[] kc = null;
@@ -325,7 +350,8 @@ class LicensesIT extends DeployedEar {
                 if ("computed".equals(a.reply().header("Splitcast-Access"))) {
                     computed++;
                 }
-                VerifiedLicense v = verifier.verify(license(a.reply().json()), phone.id(), secret, content, a.nonce(), Instant.now());
+                VerifiedLicense v = verifier.verify(
+                        license(a.reply().json()), phone.id(), secret, content, a.nonce(), Instant.now());
                 if (kc == null) {
                     kc = v.contentKey();
                 }
@@ -362,7 +388,8 @@ class LicensesIT extends DeployedEar {
 
     private static double metric(String name, String label) {
         String text = get(Credentials.OPERATOR, "/api/metrics").expect(200).body();
-        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*\\})? ([0-9.eE+-]+)$").matcher(text);
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*\\})? ([0-9.eE+-]+)$")
+                .matcher(text);
         double sum = 0;
         boolean found = false;
         while (m.find()) {
@@ -384,7 +411,9 @@ class LicensesIT extends DeployedEar {
                 .expect(200)
                 .body()
                 .startsWith("-----BEGIN PUBLIC KEY-----"));
-        post(Credentials.NONE, "/api/license-keys", "{\"algorithm\": \"ES256\"}").expectProblem(401, "unauthenticated");
-        post(Credentials.INTEGRATOR, "/api/license-keys", "{\"algorithm\": \"ES256\"}").expectProblem(403, "forbidden");
+        post(Credentials.NONE, "/api/license-keys", "{\"algorithm\": \"ES256\"}")
+                .expectProblem(401, "unauthenticated");
+        post(Credentials.INTEGRATOR, "/api/license-keys", "{\"algorithm\": \"ES256\"}")
+                .expectProblem(403, "forbidden");
     }
 }

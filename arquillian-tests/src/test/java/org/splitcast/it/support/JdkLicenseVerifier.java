@@ -217,8 +217,7 @@ public final class JdkLicenseVerifier {
         requireVersion(payload, Step.ACCESS_PAYLOAD, Step.ACCESS_VERSION);
         String tid = string(payload, "tid", Step.ACCESS_PAYLOAD);
         if (!tid.equals(expected.terminalId())) {
-            throw new Rejected(
-                    Step.TERMINAL, "for terminal '" + tid + "', not '" + expected.terminalId() + "'", null);
+            throw new Rejected(Step.TERMINAL, "for terminal '" + tid + "', not '" + expected.terminalId() + "'", null);
         }
         String cid = string(payload, "cid", Step.ACCESS_PAYLOAD);
         if (!cid.equals(expected.contentId())) {
@@ -226,7 +225,8 @@ public final class JdkLicenseVerifier {
         }
         long accessExp = numericDate(payload, "exp", Step.ACCESS_PAYLOAD);
         if (!(accessExp > nowSeconds - s)) {
-            throw new Rejected(Step.ACCESS_EXPIRED, "exp " + accessExp + " is not after now - skew " + (nowSeconds - s), null);
+            throw new Rejected(
+                    Step.ACCESS_EXPIRED, "exp " + accessExp + " is not after now - skew " + (nowSeconds - s), null);
         }
         long accessIat = numericDate(payload, "iat", Step.ACCESS_PAYLOAD);
         String contentKeyId = string(payload, "kid", Step.ACCESS_PAYLOAD);
@@ -236,9 +236,8 @@ public final class JdkLicenseVerifier {
         // 3. key material: Kc, then Km
         byte[] material = unwrap(wrap, key, tid);
         byte[] kc = Arrays.copyOfRange(material, 0, 32);
-        byte[] km = key instanceof Symmetric symmetric
-                ? grantKey(symmetric.kt())
-                : Arrays.copyOfRange(material, 32, 64);
+        byte[] km =
+                key instanceof Symmetric symmetric ? grantKey(symmetric.kt()) : Arrays.copyOfRange(material, 32, 64);
         Arrays.fill(material, (byte) 0);
         try {
             // 4. grant: header alg, HMAC in constant time
@@ -359,7 +358,8 @@ public final class JdkLicenseVerifier {
         }
         PublicKey key = publicKey(jwk, Step.SIGNING_KEY);
         if (key instanceof RSAPublicKey rsa && rsa.getModulus().bitLength() < 2048) {
-            throw new Rejected(Step.SIGNING_KEY, "RSA key of " + rsa.getModulus().bitLength() + " bits", null);
+            throw new Rejected(
+                    Step.SIGNING_KEY, "RSA key of " + rsa.getModulus().bitLength() + " bits", null);
         }
         return key;
     }
@@ -432,14 +432,16 @@ public final class JdkLicenseVerifier {
                 case "PS256" -> {
                     int k = (((RSAPublicKey) key).getModulus().bitLength() + 7) / 8;
                     if (signature.length != k) {
-                        throw new Rejected(Step.SIGNATURE, signature.length + " signature bytes, the key needs " + k, null);
+                        throw new Rejected(
+                                Step.SIGNATURE, signature.length + " signature bytes, the key needs " + k, null);
                     }
                     verifier = Signature.getInstance("RSASSA-PSS");
                     verifier.setParameter(new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32, 1));
                 }
                 case "ES256" -> {
                     if (signature.length != 64) {
-                        throw new Rejected(Step.SIGNATURE, signature.length + " signature bytes, not R || S (64)", null);
+                        throw new Rejected(
+                                Step.SIGNATURE, signature.length + " signature bytes, not R || S (64)", null);
                     }
                     verifier = Signature.getInstance("SHA256withECDSAinP1363Format");
                 }
@@ -496,7 +498,8 @@ public final class JdkLicenseVerifier {
                 }
                 z = agree("ECDH", privateKey, publicKey(epk, Step.UNWRAP));
             } else if (privateKey instanceof XECPrivateKey) {
-                if (!"OKP".equals(string(epk, "kty", Step.UNWRAP)) || !"X25519".equals(string(epk, "crv", Step.UNWRAP))) {
+                if (!"OKP".equals(string(epk, "kty", Step.UNWRAP))
+                        || !"X25519".equals(string(epk, "crv", Step.UNWRAP))) {
                     throw new Rejected(Step.UNWRAP, "epk " + epk + " is not an X25519 key", null);
                 }
                 z = agree("XDH", privateKey, publicKey(epk, Step.UNWRAP));
@@ -739,7 +742,8 @@ public final class JdkLicenseVerifier {
     /** doc: silent on {@code crit}; RFC 7515 §4.1.11 says to refuse extensions one does not know. */
     private static void noCrit(JsonObject header, Step step) throws Rejected {
         if (header.containsKey("crit")) {
-            throw new Rejected(step, "crit " + header.get("crit") + " names extensions this verifier does not know", null);
+            throw new Rejected(
+                    step, "crit " + header.get("crit") + " names extensions this verifier does not know", null);
         }
     }
 

@@ -79,7 +79,8 @@ public final class Licensing {
                                     .formatted(
                                             id,
                                             Base64.getEncoder()
-                                                    .encodeToString(pair.getPublic().getEncoded())))
+                                                    .encodeToString(
+                                                            pair.getPublic().getEncoded())))
                     .expect(201);
             return new PublicKeyTerminal(id, pair);
         } catch (java.security.GeneralSecurityException e) {
@@ -106,7 +107,8 @@ public final class Licensing {
                         Credentials.OPERATOR,
                         "/api/precompute",
                         """
-                        {"subscriberId": "%s", "contentIds": [%s]}""".formatted(subscriberId, ids))
+                        {"subscriberId": "%s", "contentIds": [%s]}"""
+                                .formatted(subscriberId, ids))
                 .expect(200)
                 .json();
     }

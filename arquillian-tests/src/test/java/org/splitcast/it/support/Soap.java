@@ -51,7 +51,8 @@ public final class Soap {
     }
 
     public static Answer requestLicense(Credentials who, String contentId, String terminalId, String nonce) {
-        String envelope = """
+        String envelope =
+                """
                 <soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:l="%s">
                   <soap:Body>
                     <l:requestLicense>
@@ -61,7 +62,7 @@ public final class Soap {
                     </l:requestLicense>
                   </soap:Body>
                 </soap:Envelope>"""
-                .formatted(NS, contentId, terminalId, nonce);
+                        .formatted(NS, contentId, terminalId, nonce);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Api.BASE + PATH))
                 .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "text/xml; charset=utf-8")
@@ -72,8 +73,8 @@ public final class Soap {
                     "Authorization",
                     "Basic "
                             + Base64.getEncoder()
-                                    .encodeToString((who.username() + ":" + who.password())
-                                            .getBytes(StandardCharsets.UTF_8)));
+                                    .encodeToString(
+                                            (who.username() + ":" + who.password()).getBytes(StandardCharsets.UTF_8)));
         }
         try {
             HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
