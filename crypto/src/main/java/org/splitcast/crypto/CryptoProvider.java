@@ -4,6 +4,7 @@ import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.MessageDigest;
+import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.Signature;
 import javax.crypto.Cipher;
@@ -60,6 +61,17 @@ public interface CryptoProvider {
         byte[] bytes = new byte[n];
         secureRandom().nextBytes(bytes);
         return bytes;
+    }
+
+    /**
+     * {@code key} in the form this provider's signature engines use fastest, for a private key that
+     * signs many times: translate it once, keep the result, and sign with it instead of the
+     * original. The native provider converts a foreign RSA or EC key into its own on every {@code
+     * initSign} otherwise, which doubles the cost of an RSA-PSS signature. Other providers, and keys
+     * they do not know, return {@code key} itself. Never fails: the original is the fallback.
+     */
+    default PrivateKey prepareSigningKey(PrivateKey key) {
+        return key;
     }
 
     Cipher cipher(String transformation);

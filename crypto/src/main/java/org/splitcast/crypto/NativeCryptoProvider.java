@@ -1,13 +1,17 @@
 package org.splitcast.crypto;
 
 import java.security.GeneralSecurityException;
+import java.security.Key;
 import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.MessageDigest;
+import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.SecureRandom;
 import java.security.Signature;
+import java.security.interfaces.ECKey;
+import java.security.interfaces.RSAKey;
 import java.util.Locale;
 import java.util.Set;
 import javax.crypto.Cipher;
@@ -62,6 +66,20 @@ final class NativeCryptoProvider implements CryptoProvider {
     /** The native provider, for tests and health reports. */
     Provider nativeProvider() {
         return fast;
+    }
+
+    @Override
+    public PrivateKey prepareSigningKey(PrivateKey key) {
+        String algorithm = key instanceof RSAKey ? "RSA" : key instanceof ECKey ? "EC" : null;
+        if (algorithm == null || key.getClass().getName().startsWith("com.amazon.corretto.")) {
+            return key;
+        }
+        try {
+            Key translated = KeyFactory.getInstance(algorithm, fast).translateKey(key);
+            return translated instanceof PrivateKey prepared ? prepared : key;
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return key;
+        }
     }
 
     @Override

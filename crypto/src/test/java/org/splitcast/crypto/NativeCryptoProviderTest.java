@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.MGF1ParameterSpec;
@@ -308,5 +310,27 @@ class NativeCryptoProviderTest {
         Cipher cipher = crypto.cipher("RSA/ECB/OAEPPadding");
         cipher.init(mode, mode == Cipher.ENCRYPT_MODE ? pair.getPublic() : pair.getPrivate(), OAEP);
         return cipher.doFinal(input);
+    }
+
+    @Test
+    void preparedSigningKeysAreNativeAndSignTheSame() throws GeneralSecurityException {
+        assumeTrue(linuxX86_64());
+        PrivateKey rsaKey = nativeCrypto.prepareSigningKey(rsa.getPrivate());
+        PrivateKey ecKey = nativeCrypto.prepareSigningKey(ec.getPrivate());
+        KeyPair ed = bc.keyPairGenerator("Ed25519").generateKeyPair();
+
+        assertTrue(
+                rsaKey.getClass().getName().startsWith("com.amazon.corretto."),
+                rsaKey.getClass().getName());
+        assertTrue(
+                ecKey.getClass().getName().startsWith("com.amazon.corretto."),
+                ecKey.getClass().getName());
+        assertSame(ed.getPrivate(), nativeCrypto.prepareSigningKey(ed.getPrivate()), "no native Ed25519 signing");
+        assertSame(rsaKey, nativeCrypto.prepareSigningKey(rsaKey), "already native");
+        assertSame(rsa.getPrivate(), bc.prepareSigningKey(rsa.getPrivate()));
+        assertTrue(verifies(
+                bc, "RSASSA-PSS", rsa, sign(nativeCrypto, "RSASSA-PSS", new KeyPair(rsa.getPublic(), rsaKey))));
+        String p1363 = "SHA256withECDSAinP1363Format";
+        assertTrue(verifies(bc, p1363, ec, sign(nativeCrypto, p1363, new KeyPair(ec.getPublic(), ecKey))));
     }
 }

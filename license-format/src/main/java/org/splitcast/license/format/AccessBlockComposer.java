@@ -2,8 +2,10 @@ package org.splitcast.license.format;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
+import java.security.PrivateKey;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 import org.splitcast.crypto.CryptoProvider;
 import org.splitcast.crypto.SecretKeys;
 
@@ -18,6 +20,14 @@ public final class AccessBlockComposer {
     public static final int VERSION = 1;
 
     private final CryptoProvider crypto;
+
+    /**
+     * The last signing key in the provider's fastest form ({@link
+     * CryptoProvider#prepareSigningKey}): the server signs with one key until it rotates it.
+     */
+    private final AtomicReference<PreparedKey> prepared = new AtomicReference<>();
+
+    private record PreparedKey(PrivateKey original, PrivateKey prepared) {}
 
     public AccessBlockComposer(CryptoProvider crypto) {
         this.crypto = Objects.requireNonNull(crypto, "crypto");
@@ -99,7 +109,7 @@ public final class AccessBlockComposer {
         String signingInput = CompactJws.signingInput(Json.bytes(header), Json.bytes(payload));
         byte[] signature = signingKey
                 .algorithm()
-                .sign(signingKey.privateKey(), signingInput.getBytes(StandardCharsets.US_ASCII), crypto);
+                .sign(prepared(signingKey.privateKey()), signingInput.getBytes(StandardCharsets.US_ASCII), crypto);
         String compact = signingInput + "." + Base64Url.encode(signature);
         return new AccessBlock(
                 compact,
@@ -109,5 +119,15 @@ public final class AccessBlockComposer {
                 Instant.ofEpochSecond(iat),
                 Instant.ofEpochSecond(exp),
                 grantKey);
+    }
+
+    private PrivateKey prepared(PrivateKey key) {
+        PreparedKey last = prepared.get();
+        if (last != null && last.original() == key) {
+            return last.prepared();
+        }
+        PreparedKey fresh = new PreparedKey(key, crypto.prepareSigningKey(key));
+        prepared.set(fresh);
+        return fresh.prepared();
     }
 }

@@ -100,9 +100,13 @@ final class Json {
         return value.longValue();
     }
 
-    static Integer optionalInt(JsonNode object, String member) {
+    /** A member that must be present, as a whole number or an explicit null. */
+    static Integer nullableInt(JsonNode object, String member) {
         JsonNode value = object.get(member);
-        if (value == null || value.isNull()) {
+        if (value == null) {
+            throw new IllegalArgumentException("'" + member + "' is missing (null is written explicitly)");
+        }
+        if (value.isNull()) {
             return null;
         }
         if (!value.isIntegralNumber() || !value.canConvertToInt()) {

@@ -120,8 +120,8 @@ public final class LicenseVerifier {
             accessExp = Json.requiredLong(payload, "exp");
             JsonNode rulesNode = Json.requiredObject(payload, "rules");
             rules = new AccessRules(
-                    Json.optionalInt(rulesNode, "maxPlays"),
-                    Json.optionalInt(rulesNode, "windowHours"),
+                    Json.nullableInt(rulesNode, "maxPlays"),
+                    Json.nullableInt(rulesNode, "windowHours"),
                     Json.requiredBoolean(rulesNode, "recordingAllowed"));
             wrap = Json.requiredObject(payload, "wrap");
         } catch (IllegalArgumentException e) {
@@ -267,11 +267,17 @@ public final class LicenseVerifier {
         }
     }
 
-    /** {@code typ} may be absent (a verifier ignores what it does not need), never another type. */
+    /**
+     * The header's {@code typ} must name the part (so that neither part passes for the other), and
+     * there must be no {@code crit}: no extension this verifier would have to understand.
+     */
     private static void checkType(CompactJws jws, String type, String what) throws LicenseRejectedException {
         JsonNode typ = jws.header().get("typ");
-        if (typ != null && !(typ.isTextual() && typ.textValue().equals(type))) {
+        if (typ == null || !typ.isTextual() || !typ.textValue().equals(type)) {
             throw reject(MALFORMED, what + " header typ is not " + type);
+        }
+        if (jws.header().has("crit")) {
+            throw reject(MALFORMED, what + " header has 'crit', which this format never uses");
         }
     }
 

@@ -108,6 +108,24 @@ class LicenseRejectionTest {
         return input + "." + Base64Url.encode(signature);
     }
 
+    /** The access block with its header changed and signed again with the server's real key. */
+    private static String resignedHeader(String access, SignatureAlgorithm algorithm, Consumer<ObjectNode> change) {
+        String[] p = parts(access);
+        String input = edit(p[0], change) + "." + p[1];
+        SigningKey key = Fixtures.signingKey(algorithm);
+        byte[] signature = algorithm.sign(key.privateKey(), input.getBytes(StandardCharsets.US_ASCII), Fixtures.CRYPTO);
+        return input + "." + Base64Url.encode(signature);
+    }
+
+    /** The grant with its header changed and MACed again under the right Km. */
+    private static String remacedHeader(Issued issued, Terminal terminal, Consumer<ObjectNode> change) {
+        String[] p = parts(issued.license().grant());
+        String input = edit(p[0], change) + "." + p[1];
+        byte[] km = Fixtures.grantKey(terminal, issued.access(), Fixtures.CRYPTO);
+        return input + "."
+                + Base64Url.encode(GrantComposer.hmac(km, input.getBytes(StandardCharsets.US_ASCII), Fixtures.CRYPTO));
+    }
+
     /** The grant with its payload changed and MACed again under the right Km. */
     private static String remaced(Issued issued, Terminal terminal, Consumer<ObjectNode> change) {
         String[] p = parts(issued.license().grant());
@@ -462,5 +480,60 @@ class LicenseRejectionTest {
 
         assertEquals(Reason.MALFORMED, rejection(issued, noNonce, t));
         assertEquals(Reason.MALFORMED, rejection(issued, v2, t));
+    }
+
+    @Test
+    void headersWithoutTheirTypeOrWithCritAreMalformed() {
+        Terminal t = Fixtures.terminal(TerminalKind.AES_256);
+        Issued issued = Fixtures.issue(t, SignatureAlgorithm.ES256);
+        String access = issued.license().access();
+        SignatureAlgorithm es = SignatureAlgorithm.ES256;
+
+        for (License license : List.of(
+                withAccess(issued.license(), resignedHeader(access, es, h -> h.remove("typ"))),
+                withAccess(issued.license(), resignedHeader(access, es, h -> h.put("typ", "splitcast-grant+jws"))),
+                withAccess(issued.license(), resignedHeader(access, es, h -> h.putArray("crit")
+                        .add("exp"))),
+                withGrant(issued.license(), remacedHeader(issued, t, h -> h.remove("typ"))),
+                withGrant(issued.license(), remacedHeader(issued, t, h -> h.put("typ", "splitcast-access+jws"))),
+                withGrant(issued.license(), remacedHeader(issued, t, h -> h.putArray("crit")
+                        .add("nbf"))))) {
+            assertEquals(Reason.MALFORMED, rejection(issued, license, t));
+        }
+    }
+
+    @Test
+    void rulesWithoutAnExplicitNullAreMalformed() {
+        Terminal t = Fixtures.terminal(TerminalKind.AES_256);
+        Issued issued = Fixtures.issue(t, SignatureAlgorithm.EdDSA);
+
+        License noMaxPlays = withAccess(
+                issued.license(),
+                resigned(issued.license().access(), SignatureAlgorithm.EdDSA, p -> ((ObjectNode) p.get("rules"))
+                        .remove("maxPlays")));
+        License negative = withAccess(
+                issued.license(),
+                resigned(issued.license().access(), SignatureAlgorithm.EdDSA, p -> ((ObjectNode) p.get("rules"))
+                        .put("windowHours", -1)));
+
+        assertEquals(Reason.MALFORMED, rejection(issued, noMaxPlays, t));
+        assertEquals(Reason.MALFORMED, rejection(issued, negative, t));
+    }
+
+    @Test
+    void ephemeralKeyOffTheCurveIsRefusedBeforeTheAgreement() {
+        Terminal t = Fixtures.terminal(TerminalKind.EC_P256);
+        Issued issued = Fixtures.issue(t, SignatureAlgorithm.ES256);
+
+        // signed by the real server key, so only the point check stands in the way
+        License offCurve =
+                withAccess(issued.license(), resigned(issued.license().access(), SignatureAlgorithm.ES256, p -> {
+                    ObjectNode epk = (ObjectNode) p.get("wrap").get("epk");
+                    byte[] y = Base64Url.decode(epk.get("y").textValue());
+                    y[31] ^= 0x01;
+                    epk.put("y", Base64Url.encode(y));
+                }));
+
+        assertEquals(Reason.MALFORMED, rejection(issued, offCurve, t));
     }
 }

@@ -263,6 +263,8 @@ class LicenseRoundTripTest {
         assertThrowsIae(() -> License.fromJson("{\"format\":\"splitcast-license/1\",\"access\":\"a.b.c\"}"));
         assertThrowsIae(() -> License.fromJson("[]"));
         assertThrowsIae(() -> License.fromJson("not json"));
+        assertThrowsIae(() ->
+                License.fromJson("{\"format\":\"splitcast-license/1\",\"access\":\"a.b.c\",\"grant\":\"d.e.f\"} {}"));
         assertThrowsIae(() -> License.fromJson("{\"format\":\"x\",\"access\":\"a\",\"access\":\"b\",\"grant\":\"c\"}"));
     }
 

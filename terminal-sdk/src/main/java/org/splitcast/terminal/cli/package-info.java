@@ -1,0 +1,5 @@
+/**
+ * The {@code splitcast-terminal} command line: a terminal's side of seed 003, step 160 (get a
+ * license, verify it, unwrap Kc) for scripts, demos and checking a server by hand.
+ */
+package org.splitcast.terminal.cli;
