@@ -207,6 +207,7 @@ class LicensesIT extends DeployedEar {
             assertEquals(c.code(), fault.faultCode(), fault.body());
             assertEquals(String.valueOf(c.status()), fault.text("status"), fault.body());
             assertEquals("https://splitcast.org/problems/" + c.code(), fault.text("type"), fault.body());
+            assertEquals("soap:Client", fault.text("faultcode"), "a refusal is the client's fault: " + fault.body());
             Api.assertNoStackTrace(fault.body());
         }
         // a bad nonce is a validation problem on both

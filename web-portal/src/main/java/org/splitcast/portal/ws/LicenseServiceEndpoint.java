@@ -3,6 +3,7 @@ package org.splitcast.portal.ws;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
+import jakarta.jws.HandlerChain;
 import jakarta.jws.WebService;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -25,6 +26,7 @@ import org.splitcast.license.LicenseRequest;
  * POJO endpoint mapped in web.xml at {@code /ws/LicenseService}, so that it shares the portal's
  * context root and HTTP Basic authentication (POST needs credentials; the WSDL is public).
  */
+@HandlerChain(file = "handlers.xml")
 @WebService(
         serviceName = "LicenseService",
         portName = "LicenseServicePort",
