@@ -4,18 +4,20 @@
 # in the same run (machines are shared and noisy: the ratio is the result, not the req/s).
 #
 #   mvn install -Prun                           # in another terminal: the server on :8080
-#   benchmarks/http/license-bench.sh            # ~4 minutes; table in benchmarks/target/http/
+#   benchmarks/http/license-bench.sh            # 5-15 minutes; table in benchmarks/target/http/
 #
 # What it does, against the server at BASE_URL (nothing is started or stopped here):
 #   1. creates its own data, all ids prefixed by RUN_ID: a subscriber, HIT_TERMINALS AES_256
 #      terminals for the hits, CONTENTS contents in one package the subscriber is entitled to;
 #   2. deploys benchmarks/hello-war (built if missing) with jboss-cli (local authentication: run it
 #      as the user that runs the server) and removes it on exit;
-#   3. warms the server up (hello, then license hits), and from the hits' rate sizes the pool of
-#      never-requested (terminal, content) pairs that the miss runs walk: MISS_TERMINALS x CONTENTS;
+#   3. warms the server up: hello 5 s, then hit and miss runs in turn until the hits' rate is
+#      stable (a fresh server takes minutes); from that rate it sizes the pool of never-requested
+#      (terminal, content) pairs that the miss runs walk (terminals x CONTENTS);
 #   4. measures hello, then for each algorithm: rotates the signing key (POST /api/license-keys,
 #      which also drops the precomputed blocks of older keys, so every pair is a miss again), warms
-#      the hit pairs, runs the hits, runs the misses; hello again at the end;
+#      the hit pairs, runs the hits, runs the misses, and hello again (each case is compared with
+#      the two hello runs around it);
 #   5. prints the Markdown table and writes it to OUT_DIR/license-bench.md (raw wrk output next to it).
 #
 # Every license request authenticates (HTTP Basic, the integrator; its Argon2id check is cached by
@@ -25,8 +27,9 @@
 # Splitcast-Access response header: a miss run must show 100%, a hit run 0%.
 #
 # Settings (environment): BASE_URL, CONTROLLER (management host:port), SERVER_HOME (for
-# bin/jboss-cli.sh), THREADS, CONNECTIONS, DURATION (wrk -t -c -d), ALGORITHMS, CONTENTS,
-# HIT_TERMINALS, HIT_CONTENTS, OPERATOR / INTEGRATOR (user:password), RUN_ID, OUT_DIR.
+# bin/jboss-cli.sh), THREADS, CONNECTIONS, DURATION (wrk -t -c -d), HELLO_DURATION, WARMUP_STEP,
+# WARMUP_MAX, ALGORITHMS, CONTENTS, HIT_TERMINALS, HIT_CONTENTS, MIN_POOL, POOL_MARGIN,
+# OPERATOR / INTEGRATOR (user:password), RUN_ID, OUT_DIR.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -38,6 +41,11 @@ SERVER_HOME="${SERVER_HOME:-$ROOT/ear/target/server}"
 THREADS="${THREADS:-2}"
 CONNECTIONS="${CONNECTIONS:-16}"
 DURATION="${DURATION:-15s}"
+HELLO_DURATION="${HELLO_DURATION:-$DURATION}"
+# warm-up: alternating hit and miss runs of WARMUP_STEP until the hits' rate is stable, at most
+# WARMUP_MAX in all (a fresh server takes several minutes to reach its speed)
+WARMUP_STEP="${WARMUP_STEP:-15s}"
+WARMUP_MAX="${WARMUP_MAX:-600s}"
 ALGORITHMS="${ALGORITHMS:-PS256 ES256 EdDSA}"
 CONTENTS="${CONTENTS:-200}"
 HIT_TERMINALS="${HIT_TERMINALS:-4}"
@@ -48,9 +56,10 @@ RUN_ID="${RUN_ID:-bench$(date +%s)}"
 OUT_DIR="${OUT_DIR:-$ROOT/benchmarks/target/http}"
 HELLO_WAR="$ROOT/benchmarks/hello-war/target/splitcast-bench-hello.war"
 HELLO_PATH="/splitcast-bench-hello/hello"
-# the miss pool holds POOL_MARGIN x (warm-up hits' rate x DURATION) pairs, at least
-# 10 x CONTENTS: a miss does all a hit does and more, so twice the hits' rate leaves room for noise
-POOL_MARGIN="${POOL_MARGIN:-2}"
+# the miss pool holds POOL_MARGIN x (warm-up hits' rate x DURATION) pairs, at least MIN_POOL: a miss does all a hit does and more, but the server is still warming up when the
+# hits' rate is taken, hence the margin
+POOL_MARGIN="${POOL_MARGIN:-3}"
+MIN_POOL="${MIN_POOL:-12000}"
 
 API="$BASE_URL/api"
 mkdir -p "$OUT_DIR"
@@ -167,8 +176,9 @@ run_wrk() {
             (dc > 0 ? sprintf("%.2f", 1000 * (y[3] - x[3]) / dc) : "n/a") }')
     line="$line $server"
     log "  ${line#SC_RESULT }"
+    { grep '^first non-2xx' "$out" || true; } | head -2 | while read -r refusal; do log "  $refusal"; done
     if [ "$record" = record ]; then
-        printf '%s\t%s\n' "$name" "${line#SC_RESULT }" >>"$RESULTS"
+        printf '%s\t%s\t%s\n' "$name" "${line#SC_RESULT }" "$BLOCK" >>"$RESULTS"
     fi
     LAST_RPS=$(sed -n 's/.* rps=\([0-9.]*\).*/\1/p' <<<"$line")
 }
@@ -224,44 +234,81 @@ cli "deploy $HELLO_WAR --force" >/dev/null || die "cannot deploy $HELLO_WAR thro
 HELLO_DEPLOYED=1
 [ "$(curl -s "$BASE_URL$HELLO_PATH")" = hello ] || die "$BASE_URL$HELLO_PATH does not answer hello"
 
-# 3. warm-up, not recorded; the hits' rate sizes the miss pool
+# 3. warm-up, not recorded. A fresh WildFly keeps getting faster for minutes under this load (the
+# JIT of Hibernate, H2, RESTEasy and the EJB layer on 2 cores): hit and miss runs of WARMUP_STEP
+# alternate until the hits' rate has twice in a row not beaten its best by more than 5%
+# (WARMUP_MAX at most). The miss pool grows with the hits' rate.
+duration_s=$(seconds_of "$DURATION")
+MISS_PAIRS="$WORK/miss-pairs"
+miss_terminals=0
+ensure_pool() { # RATE: at least POOL_MARGIN x RATE x DURATION pairs (and MIN_POOL)
+    local needed
+    needed=$(awk -v r="$1" -v d="$duration_s" -v m="$POOL_MARGIN" -v c="$CONTENTS" -v floor="$MIN_POOL" \
+        'BEGIN { n = r * d * m; if (n < floor) n = floor; n = n / c; print (n == int(n)) ? n : int(n) + 1 }')
+    [ "$needed" -gt "$miss_terminals" ] || return 0
+    log "miss pool: $needed terminals x $CONTENTS contents = $((needed * CONTENTS)) pairs (hits at $1/s)"
+    new_terminals "$RUN_ID-m" $((miss_terminals + 1)) "$needed"
+    miss_terminals=$needed
+    # content-major order: consecutive requests go to different terminals
+    for c in $(seq 1 "$CONTENTS"); do
+        for t in $(seq 1 "$miss_terminals"); do echo "$RUN_ID-m$t $RUN_ID-c$c"; done
+    done >"$MISS_PAIRS"
+}
 warm_hits
 run_wrk "warm-up hello" hello "$BASE_URL$HELLO_PATH" "" 5s warmup
-run_wrk "warm-up hit" hit "$API/licenses" "$HIT_PAIRS" 10s warmup
-duration_s=$(seconds_of "$DURATION")
-miss_terminals=$(awk -v r="$LAST_RPS" -v d="$duration_s" -v m="$POOL_MARGIN" -v c="$CONTENTS" \
-    'BEGIN { n = r * d * m / c; n = (n == int(n)) ? n : int(n) + 1; print (n < 10 ? 10 : n) }')
-log "miss pool: $miss_terminals terminals x $CONTENTS contents = $((miss_terminals * CONTENTS)) pairs (hits ran at $LAST_RPS/s)"
-new_terminals "$RUN_ID-m" 1 "$miss_terminals"
-MISS_PAIRS="$WORK/miss-pairs"
-# content-major order: consecutive requests go to different terminals
-for c in $(seq 1 "$CONTENTS"); do
-    for t in $(seq 1 "$miss_terminals"); do echo "$RUN_ID-m$t $RUN_ID-c$c"; done
-done >"$MISS_PAIRS"
+step_s=$(seconds_of "$WARMUP_STEP")
+warmup_max_s=$(seconds_of "$WARMUP_MAX")
+best=0 calm=0 warmed=0 chunk=0 first_rate=""
+while :; do
+    chunk=$((chunk + 1))
+    run_wrk "warm-up hit $chunk" hit "$API/licenses" "$HIT_PAIRS" "$WARMUP_STEP" warmup
+    rate=$LAST_RPS
+    first_rate=${first_rate:-$rate}
+    ensure_pool "$rate"
+    # misses under the current key: the first rotation below makes these pairs misses again
+    run_wrk "warm-up miss $chunk" miss "$API/licenses" "$MISS_PAIRS" "$WARMUP_STEP" warmup
+    warmed=$((warmed + 2 * step_s))
+    if awk -v r="$rate" -v b="$best" 'BEGIN { exit !(r > 1.05 * b) }'; then
+        calm=0
+    else
+        calm=$((calm + 1))
+    fi
+    best=$(awk -v r="$rate" -v b="$best" 'BEGIN { print (r > b ? r : b) }')
+    [ "$calm" -ge 2 ] && break
+    if [ "$warmed" -ge "$warmup_max_s" ]; then
+        log "warm-up: the hits' rate still rises after $warmed s (WARMUP_MAX); measuring anyway"
+        break
+    fi
+done
+WARMUP_NOTE="warm-up ${warmed} s, hits went from ${first_rate} to ${rate} req/s"
+log "$WARMUP_NOTE"
 
 # 4. measurements
-run_wrk "hello (start)" hello "$BASE_URL$HELLO_PATH" "" "$DURATION"
+# a hello run before and after each algorithm's pair of runs: each case's ratio is to the mean of
+# the two hellos around it, so that a drift of the machine's load over the run cancels out
+BLOCK=0
+run_wrk "hello #0" hello "$BASE_URL$HELLO_PATH" "" "$HELLO_DURATION"
 for algorithm in $ALGORITHMS; do
     log "rotating the signing key to $algorithm"
     post "$OPERATOR" /license-keys "{\"algorithm\":\"$algorithm\"}" 201 >/dev/null || die "cannot rotate to $algorithm"
     warm_hits
     run_wrk "hit $algorithm" hit "$API/licenses" "$HIT_PAIRS" "$DURATION"
     run_wrk "miss $algorithm" miss "$API/licenses" "$MISS_PAIRS" "$DURATION"
+    BLOCK=$((BLOCK + 1))
+    run_wrk "hello #$BLOCK" hello "$BASE_URL$HELLO_PATH" "" "$HELLO_DURATION"
 done
-run_wrk "hello (end)" hello "$BASE_URL$HELLO_PATH" "" "$DURATION"
 
 # 5. the table
 TABLE="$OUT_DIR/license-bench.md"
 {
     echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION against $BASE_URL, $(nproc) CPUs, $(date -u +%Y-%m-%dT%H:%MZ)," \
-        "run id $RUN_ID; miss pool $((miss_terminals * CONTENTS)) pairs"
+        "run id $RUN_ID; miss pool $((miss_terminals * CONTENTS)) pairs; $WARMUP_NOTE"
     echo
     awk -F'\t' '
         function field(s, k,   re) { re = k "=[^ ]*"; if (match(s, re)) return substr(s, RSTART + length(k) + 1, RLENGTH - length(k) - 1); return "" }
-        { name[NR] = $1; line[NR] = $2; rps[NR] = field($2, "rps") }
-        $1 ~ /^hello/ { hello_sum += rps[NR]; hello_n++ }
+        { name[NR] = $1; line[NR] = $2; rps[NR] = field($2, "rps"); block[NR] = $3 }
+        $1 ~ /^hello/ { hello[$3] = rps[NR]; hello_sum += rps[NR]; hello_n++ }
         END {
-            base = hello_sum / hello_n
             print "| case | req/s | ratio to hello | p50 | p99 | non-2xx | % computed | server: issue | server: access block |"
             print "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
             for (i = 1; i <= NR; i++) {
@@ -270,11 +317,16 @@ TABLE="$OUT_DIR/license-bench.md"
                 wrapped = field(line[i], "pool_wrapped")
                 note = (wrapped + 0 > 0) ? " (pool exhausted)" : ""
                 si = field(line[i], "server_issue_ms"); sc = field(line[i], "server_compute_ms")
+                bad = field(line[i], "non2xx") + field(line[i], "socket_errors")
+                if (bad > 0) bad = bad " (4xx " field(line[i], "status4xx") ", 5xx " field(line[i], "status5xx") ", socket " field(line[i], "socket_errors") ")"
+                # hellos: to the mean of all hellos; a case: to the mean of the hellos around it
+                base = (name[i] ~ /^hello/) ? hello_sum / hello_n : (hello[block[i]] + hello[block[i] + 1]) / 2
                 printf "| %s%s | %.0f | %.3f | %s ms | %s ms | %s | %s | %s | %s |\n", name[i], note, rps[i], rps[i] / base,
-                    field(line[i], "p50_ms"), field(line[i], "p99_ms"), field(line[i], "non2xx") + field(line[i], "socket_errors"), pct,
+                    field(line[i], "p50_ms"), field(line[i], "p99_ms"), bad, pct,
                     (si == "n/a" ? "" : si " ms"), (sc == "n/a" ? "" : sc " ms")
             }
-            printf "\nratio to hello: req/s divided by the mean of the two hello runs (%.0f req/s).\n", base
+            printf "\nratio to hello: req/s divided by the mean of the two hello runs around the case (for a hello run:"
+            printf " by the mean of all, %.0f req/s).\n", hello_sum / hello_n
         }' "$RESULTS"
     echo "hello: GET $HELLO_PATH (bare JAX-RS, no security) with the same Authorization header as the licenses."
     echo "hit: $((HIT_TERMINALS * HIT_CONTENTS)) pairs whose access block is precomputed; miss: every request on a (terminal, content) pair never"

@@ -51,6 +51,9 @@ end
 function init(args)
    computed = 0
    precomputed = 0
+   s4xx = 0
+   s5xx = 0
+   reported = false
    other = 0
    wrapped = 0
    -- "index" is the global that setup() set in this thread's Lua state
@@ -106,6 +109,14 @@ function request()
 end
 
 function response(status, headers, body)
+   if status >= 300 then
+      if status >= 500 then s5xx = s5xx + 1 else s4xx = s4xx + 1 end
+      if not reported then
+         -- the first refusal of each thread, to say what went wrong
+         reported = true
+         io.stderr:write(string.format("first non-2xx answer: HTTP %d %s\n", status, (body or ""):sub(1, 300)))
+      end
+   end
    local access = headers["Splitcast-Access"] or headers["splitcast-access"]
    if access == "computed" then
       computed = computed + 1
@@ -117,8 +128,10 @@ function response(status, headers, body)
 end
 
 function done(summary, latency, requests)
-   local c, p, o, w = 0, 0, 0, 0
+   local c, p, o, w, e4, e5 = 0, 0, 0, 0, 0, 0
    for _, thread in ipairs(threads) do
+      e4 = e4 + (tonumber(thread:get("s4xx")) or 0)
+      e5 = e5 + (tonumber(thread:get("s5xx")) or 0)
       c = c + (tonumber(thread:get("computed")) or 0)
       p = p + (tonumber(thread:get("precomputed")) or 0)
       o = o + (tonumber(thread:get("other")) or 0)
@@ -128,8 +141,9 @@ function done(summary, latency, requests)
    local e = summary.errors
    io.write(string.format(
       "SC_RESULT mode=%s requests=%d seconds=%.3f rps=%.1f p50_ms=%.2f p90_ms=%.2f p99_ms=%.2f"
-         .. " non2xx=%d socket_errors=%d computed=%d precomputed=%d no_header=%d pool_wrapped=%d\n",
+         .. " non2xx=%d status4xx=%d status5xx=%d socket_errors=%d computed=%d precomputed=%d no_header=%d"
+         .. " pool_wrapped=%d\n",
       mode, summary.requests, seconds, summary.requests / seconds,
       latency:percentile(50) / 1000, latency:percentile(90) / 1000, latency:percentile(99) / 1000,
-      e.status, e.connect + e.read + e.write + e.timeout, c, p, o, w))
+      e.status, e4, e5, e.connect + e.read + e.write + e.timeout, c, p, o, w))
 end
