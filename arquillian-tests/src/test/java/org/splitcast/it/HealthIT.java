@@ -26,7 +26,8 @@ class HealthIT extends DeployedEar {
         JsonObject database = checks.get("splitcast-database");
         JsonObject keystore = checks.get("splitcast-keystore");
         assertEquals("UP", database.getString("status"), database.toString());
-        assertEquals("2", database.getJsonObject("data").getString("schemaVersion"), "V2__licenses applied");
+        assertEquals(
+                "3", database.getJsonObject("data").getString("schemaVersion"), "V3__predictive_precompute applied");
         assertEquals("UP", keystore.getString("status"), keystore.toString());
         assertTrue(keystore.getJsonObject("data").getString("keystore").endsWith("master.p12"));
         assertEquals(1, keystore.getJsonObject("data").getInt("masterKeyVersion"));

@@ -22,6 +22,7 @@ import org.splitcast.error.UnknownEntityException;
 import org.splitcast.keys.KeyOwner;
 import org.splitcast.keys.KeyVault;
 import org.splitcast.precompute.PrecomputedAccessStore;
+import org.splitcast.recommendation.DefaultRecommendationEngine;
 
 /** {@link ContentService} on JPA; content keys sealed by the {@link KeyVault}. */
 @Stateless
@@ -37,6 +38,9 @@ public class DefaultContentService implements ContentService {
 
     @EJB
     PrecomputedAccessStore store;
+
+    @EJB
+    DefaultRecommendationEngine recommendations;
 
     @Override
     public ContentView create(NewContent request) throws DuplicateEntityException, UnknownEntityException {
@@ -58,6 +62,7 @@ public class DefaultContentService implements ContentService {
         ContentKey key = newKey(content, now);
         em.persist(key);
         packages.forEach(p -> p.contents().add(content));
+        recommendations.catalogueChanged();
         LOG.infof("Content %s created with content key %s", id, key.keyId());
         return view(
                 content,
@@ -130,6 +135,7 @@ public class DefaultContentService implements ContentService {
         em.flush();
         store.deleteForContent(id);
         em.remove(content); // keys and purchases go with it (ON DELETE CASCADE)
+        recommendations.catalogueChanged();
         LOG.infof("Content %s deleted", id);
     }
 
@@ -163,6 +169,7 @@ public class DefaultContentService implements ContentService {
             }
         }
         em.persist(contentPackage);
+        recommendations.catalogueChanged();
         LOG.infof(
                 "Package %s created with %d contents",
                 request.id(), contentPackage.contents().size());
@@ -186,6 +193,7 @@ public class DefaultContentService implements ContentService {
     public PackageView addToPackage(String packageId, String contentId) throws UnknownEntityException {
         ContentPackage contentPackage = findPackage(packageId);
         contentPackage.contents().add(find(contentId));
+        recommendations.catalogueChanged();
         return view(contentPackage);
     }
 
@@ -195,6 +203,7 @@ public class DefaultContentService implements ContentService {
         if (!contentPackage.contents().remove(find(contentId))) {
             throw new UnknownEntityException("content in package " + packageId, contentId);
         }
+        recommendations.catalogueChanged();
         return view(contentPackage);
     }
 
@@ -204,6 +213,7 @@ public class DefaultContentService implements ContentService {
         contentPackage.contents().clear();
         em.flush();
         em.remove(contentPackage); // package entitlements go with it (ON DELETE CASCADE)
+        recommendations.catalogueChanged();
         LOG.infof("Package %s deleted", id);
     }
 

@@ -1,5 +1,6 @@
 package org.splitcast.entitlement;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -12,6 +13,7 @@ import org.splitcast.content.Content;
 import org.splitcast.content.ContentPackage;
 import org.splitcast.error.InvalidRequestException;
 import org.splitcast.error.UnknownEntityException;
+import org.splitcast.recommendation.DefaultRecommendationEngine;
 import org.splitcast.subscriber.Subscriber;
 
 /** {@link EntitlementService} on JPA. */
@@ -22,6 +24,9 @@ public class DefaultEntitlementService implements EntitlementService {
 
     @PersistenceContext
     EntityManager em;
+
+    @EJB
+    DefaultRecommendationEngine recommendations;
 
     @Override
     public EntitlementView grant(String subscriberId, NewEntitlement request)
@@ -54,6 +59,8 @@ public class DefaultEntitlementService implements EntitlementService {
             entitlement = Entitlement.ofPackage(id, subscriber, contentPackage, from, request.validUntil(), now);
         }
         em.persist(entitlement);
+        em.flush();
+        recommendations.entitlementsChanged(subscriberId);
         LOG.infof(
                 "Entitlement %s granted to subscriber %s: %s %s",
                 id,
@@ -83,6 +90,8 @@ public class DefaultEntitlementService implements EntitlementService {
             throw new UnknownEntityException("entitlement of subscriber " + subscriberId, entitlementId);
         }
         em.remove(entitlement);
+        em.flush();
+        recommendations.entitlementsChanged(subscriberId);
         LOG.infof("Entitlement %s of subscriber %s revoked", entitlementId, subscriberId);
     }
 

@@ -33,6 +33,7 @@ import org.splitcast.license.metrics.LicenseMetrics;
 import org.splitcast.precompute.AccessComputation;
 import org.splitcast.precompute.PrecomputedAccessStore;
 import org.splitcast.precompute.StoredAccess;
+import org.splitcast.recommendation.DefaultRecommendationEngine;
 import org.splitcast.subscriber.Subscriber;
 import org.splitcast.terminal.Terminal;
 import org.splitcast.terminal.TerminalStatus;
@@ -61,6 +62,9 @@ public class DefaultLicenseIssuer implements LicenseIssuer {
     @EJB
     InFlightLimiter inFlight;
 
+    @EJB
+    DefaultRecommendationEngine recommendations;
+
     @Inject
     LicenseMetrics metrics;
 
@@ -85,6 +89,8 @@ public class DefaultLicenseIssuer implements LicenseIssuer {
     public IssuedLicense issue(Caller caller, LicenseRequest request)
             throws UnknownEntityException, LicenseRefusedException, InvalidRequestException {
         long started = System.nanoTime();
+        // step 114 counts every request received at step 130, whatever its outcome
+        metrics.received();
         try {
             IssuedLicense license = checkedIssue(caller, request);
             metrics.issued(license.source(), System.nanoTime() - started);
@@ -153,6 +159,9 @@ public class DefaultLicenseIssuer implements LicenseIssuer {
             String grant = grant(terminal, access, licenseId, request.nonce(), now, notAfter);
             em.persist(new LicenseIssue(
                     licenseId, subscriberId, terminal.id(), content.id(), key.keyId(), source, now, notAfter));
+            // the viewing history (database 56) grows with the license; the active list takes it
+            // from license_issue at the next precompute run (nothing more to write here)
+            recommendations.viewed(subscriberId, terminal.id(), content.id(), now);
             LOG.debugf("License %s for terminal %s, content %s (%s)", licenseId, terminal.id(), content.id(), source);
             // step 150
             return new IssuedLicense(

@@ -17,6 +17,13 @@ public final class Migrations {
                 .locations(LOCATION)
                 .validateMigrationNaming(true)
                 .cleanDisabled(true)
+                // WildFly's database timer store (configure-precompute.cli) creates its own table,
+                // JBOSS_EJB_TIMER, in the same schema when the server boots, before this runs: a
+                // schema holding only tables we do not own gets a baseline at version 0, and every
+                // migration from V1 on still runs
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .baselineDescription("schema shared with the EJB timer store")
                 .load();
     }
 }

@@ -1,7 +1,10 @@
 package org.splitcast.precompute;
 
 import jakarta.ejb.EJB;
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -25,6 +28,7 @@ import org.splitcast.terminal.TerminalStatus;
  * {@link AccessComputation} that serves a miss.
  */
 @Stateless
+@LocalBean
 public class DefaultPrecomputeService implements PrecomputeService {
 
     private static final Logger LOG = Logger.getLogger(DefaultPrecomputeService.class);
@@ -47,6 +51,23 @@ public class DefaultPrecomputeService implements PrecomputeService {
 
     @Override
     public PrecomputeReport precompute(String subscriberId, List<String> contentIds) throws UnknownEntityException {
+        return precompute(subscriberId, contentIds, ItemBudget.UNLIMITED);
+    }
+
+    /**
+     * Step 126 within a budget (the timer's run): stops at the first access block the budget
+     * refuses, leaving the rest for later; {@link PrecomputeReport#computed()} says how far it got.
+     * Outside any transaction: each stored block commits on its own (the store's), and the run's
+     * pacing never holds a transaction open.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public PrecomputeReport precomputeWithin(String subscriberId, List<String> contentIds, ItemBudget budget)
+            throws UnknownEntityException {
+        return precompute(subscriberId, contentIds, budget);
+    }
+
+    private PrecomputeReport precompute(String subscriberId, List<String> contentIds, ItemBudget budget)
+            throws UnknownEntityException {
         long started = System.nanoTime();
         if (em.find(Subscriber.class, subscriberId) == null) {
             throw new UnknownEntityException("subscriber", subscriberId);
@@ -61,6 +82,8 @@ public class DefaultPrecomputeService implements PrecomputeService {
         List<String> unknown = new ArrayList<>();
         int computed = 0;
         int alreadyStored = 0;
+        boolean complete = true;
+        contents:
         for (String contentId : new LinkedHashSet<>(contentIds)) {
             Content content = contentId == null ? null : em.find(Content.class, contentId);
             if (content == null) {
@@ -78,9 +101,12 @@ public class DefaultPrecomputeService implements PrecomputeService {
                 if (store.find(terminal.id(), contentId, key.keyId(), now.plus(minRemaining))
                         .isPresent()) {
                     alreadyStored++;
-                } else {
+                } else if (budget.tryTake()) {
                     computation.computeAndStore(terminal, content, key, "precompute");
                     computed++;
+                } else {
+                    complete = false;
+                    break contents;
                 }
             }
         }
@@ -89,7 +115,7 @@ public class DefaultPrecomputeService implements PrecomputeService {
                 "Precomputed %d access blocks for subscriber %s (%d already stored) in %d ms",
                 computed, subscriberId, alreadyStored, millis);
         return new PrecomputeReport(
-                subscriberId, terminals.size(), computed, alreadyStored, notEntitled, unknown, millis);
+                subscriberId, terminals.size(), computed, alreadyStored, notEntitled, unknown, complete, millis);
     }
 
     @Override

@@ -16,12 +16,14 @@ import org.splitcast.account.Account;
 import org.splitcast.account.CredentialCache;
 import org.splitcast.account.Passwords;
 import org.splitcast.account.Role;
+import org.splitcast.activity.ActiveUsers;
 import org.splitcast.common.Ids;
 import org.splitcast.common.Page;
 import org.splitcast.common.Timestamps;
 import org.splitcast.error.DuplicateEntityException;
 import org.splitcast.error.InvalidRequestException;
 import org.splitcast.error.UnknownEntityException;
+import org.splitcast.recommendation.DefaultRecommendationEngine;
 
 /** {@link SubscriberService} on JPA. */
 @Stateless
@@ -38,6 +40,12 @@ public class DefaultSubscriberService implements SubscriberService {
 
     @EJB
     CredentialCache credentials;
+
+    @EJB
+    ActiveUsers activeUsers;
+
+    @EJB
+    DefaultRecommendationEngine recommendations;
 
     @Override
     public SubscriberView create(NewSubscriber request) throws DuplicateEntityException, InvalidRequestException {
@@ -62,6 +70,9 @@ public class DefaultSubscriberService implements SubscriberService {
                 Role.SUBSCRIBER,
                 subscriber,
                 now));
+        // step 112: a new subscriber is an active user; their segment serves them until they watch
+        activeUsers.joined(id, now);
+        recommendations.subscriberAdded(id, d.ageBand(), d.country(), d.category());
         LOG.infof("Subscriber %s created (account %s)", id, request.username());
         return view(subscriber, request.username());
     }
@@ -101,6 +112,7 @@ public class DefaultSubscriberService implements SubscriberService {
         em.remove(subscriber);
         em.flush();
         credentials.evictSubscriber(id);
+        recommendations.subscriberRemoved(id);
         LOG.infof("Subscriber %s deleted", id);
     }
 

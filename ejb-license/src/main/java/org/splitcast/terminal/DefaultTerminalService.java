@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import org.jboss.logging.Logger;
+import org.splitcast.activity.ActiveUsers;
+import org.splitcast.activity.ActivityReason;
 import org.splitcast.common.Ids;
 import org.splitcast.common.Timestamps;
 import org.splitcast.crypto.CryptoProvider;
@@ -37,6 +39,9 @@ public class DefaultTerminalService implements TerminalService {
     @EJB
     PrecomputedAccessStore store;
 
+    @EJB
+    ActiveUsers activeUsers;
+
     @Override
     public TerminalView register(String subscriberId, NewTerminal request)
             throws UnknownEntityException, DuplicateEntityException, InvalidRequestException {
@@ -61,6 +66,7 @@ public class DefaultTerminalService implements TerminalService {
                 Terminal terminal =
                         Terminal.withSymmetricKey(id, subscriber, label, vault.seal(kt, KeyOwner.terminal(id)), now);
                 em.persist(terminal);
+                activeUsers.activate(subscriberId, ActivityReason.NEW_TERMINAL, now);
                 LOG.infof("Terminal %s registered for subscriber %s with a generated AES-256 key", id, subscriberId);
                 return view(terminal).withProvisioningKey(Base64.getEncoder().encodeToString(kt));
             } finally {
@@ -84,6 +90,8 @@ public class DefaultTerminalService implements TerminalService {
         }
         Terminal terminal = Terminal.withPublicKey(id, subscriber, label, request.keyType(), key.der(), now);
         em.persist(terminal);
+        // step 112: the subscriber of a new terminal is an active user
+        activeUsers.activate(subscriberId, ActivityReason.NEW_TERMINAL, now);
         LOG.infof("Terminal %s registered for subscriber %s with a %s public key", id, subscriberId, key.kind());
         return view(terminal);
     }

@@ -36,7 +36,12 @@ class SchemaMigrationTest {
             "content_package_item",
             "license_signing_key",
             "precomputed_access",
-            "license_issue"));
+            "license_issue",
+            "active_user",
+            "content_access",
+            "precompute_settings",
+            "precompute_state",
+            "precompute_run"));
 
     @Test
     void migratesAnEmptyH2DatabaseAndGuardsTheData() throws Exception {
@@ -45,6 +50,29 @@ class SchemaMigrationTest {
         h2.setUser("sa");
 
         checkMigration(h2, "PUBLIC");
+    }
+
+    @Test
+    void migratesASchemaWhereTheEjbTimerStoreCreatedItsTableFirst() throws Exception {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:migration-timers-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+        h2.setUser("sa");
+        try (Connection c = h2.getConnection();
+                Statement s = c.createStatement()) {
+            // as WildFly's database-data-store does at boot, before the application deploys
+            s.execute("create table JBOSS_EJB_TIMER (ID varchar(255) not null primary key, TIMED_OBJECT_ID"
+                    + " varchar(255) not null, INITIAL_DATE timestamp, REPEAT_INTERVAL bigint)");
+        }
+
+        MigrateResult result = Migrations.flyway(h2).migrate();
+
+        assertEquals(3, result.migrationsExecuted, "V1 to V3 ran after the version-0 baseline");
+        try (Connection c = h2.getConnection()) {
+            Set<String> tables = tables(c, "PUBLIC");
+            assertTrue(tables.containsAll(TABLES), "every table of ours: " + tables);
+            assertTrue(tables.contains("jboss_ejb_timer"), "and the timer store's, untouched");
+        }
+        assertEquals(0, Migrations.flyway(h2).migrate().migrationsExecuted, "a second start migrates nothing");
     }
 
     @Test
@@ -110,6 +138,7 @@ class SchemaMigrationTest {
                     assertEquals(0, r.getInt(1));
                 }
                 checkPrecomputedAccessStore(c, s);
+                checkActiveUsers(s);
             }
         }
     }
@@ -139,6 +168,29 @@ class SchemaMigrationTest {
         try (ResultSet r = s.executeQuery("select count(*) from precomputed_access")) {
             r.next();
             assertEquals(0, r.getInt(1), "entries go with their terminal");
+        }
+    }
+
+    /** One place on the active list per subscriber, gone with them; one settings row at most. */
+    private static void checkActiveUsers(Statement s) throws SQLException {
+        s.execute("insert into subscriber values ('s4', 'S', '25-34', 'FR', 'premium', current_timestamp, 0)");
+        String entry = "insert into active_user values ('s4', '%s', current_timestamp, current_timestamp)";
+        s.execute(entry.formatted("NEW_TERMINAL"));
+        assertThrows(SQLException.class, () -> s.execute(entry.formatted("ACCESS")), "a second place on the list");
+        s.execute("delete from subscriber where id = 's4'");
+        try (ResultSet r = s.executeQuery("select count(*) from active_user")) {
+            r.next();
+            assertEquals(0, r.getInt(1), "off the list with the subscriber");
+        }
+        String settings = "insert into precompute_settings values (%d, true, 50, 300, 3, %d, 'FIRST_K', 5, 20, 1000, 1,"
+                + " current_timestamp, 0)";
+        s.execute(settings.formatted(1, 60));
+        assertThrows(SQLException.class, () -> s.execute(settings.formatted(2, 60)), "a second settings row");
+        s.execute("delete from precompute_settings");
+        assertThrows(SQLException.class, () -> s.execute(settings.formatted(1, 1)), "a period under the tick");
+        try (ResultSet r = s.executeQuery("select count(*) from precompute_state where lease_until is null")) {
+            r.next();
+            assertEquals(1, r.getInt(1), "the run lease's row is there, free");
         }
     }
 

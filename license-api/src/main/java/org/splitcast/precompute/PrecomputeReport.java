@@ -10,6 +10,8 @@ import java.util.List;
  * @param alreadyStored pairs whose access block was already in the store and still valid
  * @param notEntitled contents skipped because the subscriber is not entitled to them now
  * @param unknownContents ids that name no content
+ * @param complete false if a budget stopped it before every access block was stored (the timer's
+ *     runs; an operator's call always completes)
  * @param millis time spent
  */
 public record PrecomputeReport(
@@ -19,4 +21,5 @@ public record PrecomputeReport(
         int alreadyStored,
         List<String> notEntitled,
         List<String> unknownContents,
+        boolean complete,
         long millis) {}

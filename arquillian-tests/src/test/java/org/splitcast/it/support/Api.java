@@ -106,6 +106,10 @@ public final class Api {
         return send("PUT", who, path, null, null);
     }
 
+    public static Reply put(Credentials who, String path, String json) {
+        return send("PUT", who, path, "application/json", json);
+    }
+
     public static Reply delete(Credentials who, String path) {
         return send("DELETE", who, path, null, null);
     }

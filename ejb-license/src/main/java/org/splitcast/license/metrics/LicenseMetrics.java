@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.splitcast.error.ErrorCode;
 import org.splitcast.license.AccessSource;
+import org.splitcast.precompute.load.WorkloadMeter;
 
 /**
  * The license server's meters, in one Prometheus registry of this node (scraped at {@code GET
@@ -21,6 +22,7 @@ public class LicenseMetrics {
     private final Counter hits;
     private final Counter misses;
     private final Timer issuing;
+    private final WorkloadMeter workload = WorkloadMeter.onSystemClock();
 
     public LicenseMetrics() {
         hits = Counter.builder("splitcast.license.access")
@@ -37,6 +39,16 @@ public class LicenseMetrics {
                 .minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofSeconds(10))
                 .register(registry);
+    }
+
+    /** A license request arrived (step 130): the workload meter of step 114 counts it. */
+    public void received() {
+        workload.record();
+    }
+
+    /** The workload meter of this node. */
+    public WorkloadMeter workload() {
+        return workload;
     }
 
     /** A license was issued, its access block found in the store or computed. */

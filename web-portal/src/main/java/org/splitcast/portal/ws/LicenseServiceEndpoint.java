@@ -10,12 +10,15 @@ import jakarta.validation.Validator;
 import jakarta.xml.ws.WebServiceContext;
 import java.security.Principal;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.splitcast.account.AccountService;
 import org.splitcast.account.Caller;
+import org.splitcast.activity.ActivityEvents;
+import org.splitcast.activity.ActivityService;
 import org.splitcast.error.ErrorCode;
 import org.splitcast.error.SplitcastException;
 import org.splitcast.license.LicenseIssuer;
@@ -45,22 +48,16 @@ public class LicenseServiceEndpoint implements LicenseService {
     @EJB
     AccountService accounts;
 
+    @EJB
+    ActivityService activity;
+
     @Inject
     Validator validator;
 
     @Override
     public LicenseResult requestLicense(String contentId, String terminalId, String nonce) throws LicenseFault {
         LicenseRequest request = new LicenseRequest(contentId, terminalId, nonce);
-        Set<ConstraintViolation<LicenseRequest>> violations = validator.validate(request);
-        if (!violations.isEmpty()) {
-            throw fault(
-                    ErrorCode.VALIDATION,
-                    violations.stream()
-                            .map(ConstraintViolation::getMessage)
-                            .sorted(Comparator.naturalOrder())
-                            .collect(Collectors.joining("; ")),
-                    null);
-        }
+        validate(request);
         try {
             return LicenseResult.of(issuer.issue(caller(), request));
         } catch (SplitcastException e) {
@@ -73,6 +70,56 @@ public class LicenseServiceEndpoint implements LicenseService {
             LOG.errorf(e, "Internal error %s in SOAP requestLicense", errorId);
             throw fault(
                     ErrorCode.INTERNAL, "The server failed to issue the license; quote error id " + errorId, errorId);
+        }
+    }
+
+    @Override
+    public EventsResult reportEvents(
+            List<String> newSubscribers,
+            List<String> newTerminals,
+            List<AccessedContentItem> accessedContents,
+            List<String> removedSubscribers,
+            List<String> removedTerminals)
+            throws LicenseFault {
+        if (!caller().isStaff()) {
+            throw fault(ErrorCode.FORBIDDEN, "Only operators and integrators report events", null);
+        }
+        ActivityEvents events = new ActivityEvents(
+                newSubscribers,
+                newTerminals,
+                accessedContents == null
+                        ? null
+                        : accessedContents.stream()
+                                .map(a -> a == null
+                                        ? null
+                                        : new ActivityEvents.AccessedContent(a.terminalId, a.contentId))
+                                .toList(),
+                removedSubscribers,
+                removedTerminals);
+        validate(events);
+        try {
+            return EventsResult.of(activity.apply(events));
+        } catch (SplitcastException e) {
+            LOG.debugf("SOAP events refused: %s: %s", e.code().slug(), e.getMessage());
+            throw fault(e.code(), e.getMessage(), null);
+        } catch (RuntimeException e) {
+            String errorId = UUID.randomUUID().toString();
+            LOG.errorf(e, "Internal error %s in SOAP reportEvents", errorId);
+            throw fault(
+                    ErrorCode.INTERNAL, "The server failed to apply the events; quote error id " + errorId, errorId);
+        }
+    }
+
+    private <T> void validate(T request) throws LicenseFault {
+        Set<ConstraintViolation<T>> violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            throw fault(
+                    ErrorCode.VALIDATION,
+                    violations.stream()
+                            .map(ConstraintViolation::getMessage)
+                            .sorted(Comparator.naturalOrder())
+                            .collect(Collectors.joining("; ")),
+                    null);
         }
     }
 

@@ -1,0 +1,2 @@
+/** Smoke tests of the recommendation benchmarks: each benchmarked operation yields real lists. */
+package org.splitcast.benchmarks.recommendation;

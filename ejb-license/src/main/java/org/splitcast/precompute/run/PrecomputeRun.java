@@ -1,0 +1,211 @@
+package org.splitcast.precompute.run;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.splitcast.activity.ActiveUser;
+import org.splitcast.activity.ActiveUsers;
+import org.splitcast.activity.ActivityReason;
+import org.splitcast.error.UnknownEntityException;
+import org.splitcast.license.metrics.LicenseMetrics;
+import org.splitcast.precompute.DefaultPrecomputeService;
+import org.splitcast.precompute.PrecomputeReport;
+import org.splitcast.precompute.PrecomputeRunView;
+import org.splitcast.precompute.PrecomputeSettings;
+import org.splitcast.precompute.load.GateDecision;
+import org.splitcast.precompute.load.PrecomputeGate;
+import org.splitcast.precompute.load.SelectionPolicy;
+import org.splitcast.precompute.load.WorkloadMeter;
+import org.splitcast.precompute.run.PrecomputeRunRecord.Outcome;
+import org.splitcast.precompute.settings.DefaultPrecomputeControl;
+import org.splitcast.recommendation.DefaultRecommendationEngine;
+
+/**
+ * One run of the timer: step 114 decides, step 120 works through the active list (122
+ * recommendation list, 124 selection, 126 access blocks) while the gate stays open and the budget
+ * lasts. No transaction of its own: the lease, each sweep, each subscriber taken off the list and
+ * each stored block commit on their own, so nothing is held for the length of a run.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class PrecomputeRun {
+
+    private static final Logger LOG = Logger.getLogger(PrecomputeRun.class);
+
+    /** Half the timer's tick: a run is due a little early rather than a whole tick late. */
+    private static final Duration DUE_TOLERANCE = Duration.ofSeconds(1);
+
+    /** The lease outlives the period by this much, for the run's last subscriber to finish. */
+    private static final Duration LEASE_MARGIN = Duration.ofSeconds(30);
+
+    /** Transactions commit a moment after their issue time: the sweep stays this far behind. */
+    private static final Duration SWEEP_LAG = Duration.ofSeconds(5);
+
+    /** On the first sweep of a database, how far back the license history counts. */
+    private static final Duration FIRST_SWEEP = Duration.ofDays(1);
+
+    /** The most subscribers one run reads off the list. */
+    private static final int MAX_USERS_PER_RUN = 10_000;
+
+    @EJB
+    RunLease lease;
+
+    @EJB
+    ActiveUsers activeUsers;
+
+    @EJB
+    DefaultPrecomputeService precompute;
+
+    @EJB
+    DefaultRecommendationEngine recommendations;
+
+    @EJB
+    DefaultPrecomputeControl control;
+
+    @Inject
+    LicenseMetrics metrics;
+
+    /** Runs step 114 and, if the gate opens, step 120, when this node gets the lease; else nothing. */
+    public void runIfDue(String node) {
+        PrecomputeSettings settings = control.settings();
+        if (!settings.enabled()) {
+            return;
+        }
+        Instant started = Instant.now();
+        Duration period = settings.period();
+        if (!lease.acquire(
+                node,
+                started,
+                started.minus(period).plus(DUE_TOLERANCE),
+                started.plus(period).plus(LEASE_MARGIN))) {
+            return;
+        }
+        try {
+            sweepAccesses(started);
+            run(node, settings, started);
+        } finally {
+            lease.release(node, started);
+        }
+    }
+
+    /** Step 112 for the licenses this server issued: their subscribers join the active list. */
+    private void sweepAccesses(Instant now) {
+        Instant from = lease.sweptUntil();
+        from = from == null ? now.minus(FIRST_SWEEP) : from;
+        Instant to = now.minus(SWEEP_LAG);
+        if (!to.isAfter(from)) {
+            return;
+        }
+        // each in a transaction of its own (this bean has none)
+        for (String subscriberId : activeUsers.accessedBetween(from, to)) {
+            activeUsers.activate(subscriberId, ActivityReason.ACCESS, to);
+        }
+        lease.sweptUntil(to);
+    }
+
+    private void run(String node, PrecomputeSettings settings, Instant started) {
+        long t0 = System.nanoTime();
+        WorkloadMeter meter = metrics.workload();
+        Duration interval = settings.interval();
+        double load = meter.load(interval);
+        double trend = meter.trend(interval, settings.trendIntervals());
+        GateDecision gate = PrecomputeGate.decide(
+                load,
+                trend,
+                interval,
+                settings.period(),
+                settings.threshold(),
+                settings.itemCost(),
+                settings.maxItemsPerRun());
+        if (!gate.open()) {
+            record(node, started, t0, Outcome.CLOSED, gate.reason(), gate, 0, 0, 0);
+            return;
+        }
+        RunBudget budget = RunBudget.of(gate, interval, settings.period(), () -> meter.load(interval));
+        SelectionPolicy policy = SelectionPolicy.valueOf(settings.policy().name());
+        int users = 0;
+        int computed = 0;
+        int alreadyStored = 0;
+        Outcome outcome = Outcome.COMPLETED;
+        String reason = "the active list was emptied";
+        try {
+            for (ActiveUser user : activeUsers.oldest(0, MAX_USERS_PER_RUN)) {
+                Outcome stopped = budget.stopped();
+                if (stopped != null) {
+                    outcome = stopped;
+                    break;
+                }
+                Instant takenAt = Instant.now();
+                // operation 122: the same engine and list as step 102; 124: the policy's share of it
+                List<String> listed = recommendations.recommendedIds(user.subscriberId(), settings.listSize());
+                List<String> selected = policy.select(listed, settings.k(), gate.headroomShare());
+                PrecomputeReport report;
+                try {
+                    report = precompute.precomputeWithin(user.subscriberId(), selected, budget);
+                } catch (UnknownEntityException e) {
+                    // the subscriber was deleted meanwhile: their place on the list went with them
+                    continue;
+                }
+                computed += report.computed();
+                alreadyStored += report.alreadyStored();
+                if (!report.complete()) {
+                    Outcome stop = budget.stopped();
+                    outcome = stop != null ? stop : Outcome.BUDGET_SPENT;
+                    break;
+                }
+                activeUsers.takeOff(user.subscriberId(), takenAt);
+                users++;
+                lease.renew(node, Instant.now().plus(settings.period()).plus(LEASE_MARGIN));
+            }
+            if (outcome != Outcome.COMPLETED) {
+                reason = switch (outcome) {
+                    case BUDGET_SPENT -> "budget of " + gate.budget() + " access blocks spent";
+                    case GATE_CLOSED -> "the load reached S1 during the run";
+                    case PERIOD_OVER -> "the period ended";
+                    default -> outcome.name();
+                };
+            }
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Precompute run failed after %d access blocks", computed);
+            outcome = Outcome.FAILED;
+            reason = e.getClass().getSimpleName();
+        }
+        record(node, started, t0, outcome, reason, gate, users, computed, alreadyStored);
+        LOG.debugf(
+                "Precompute run: %s, %d subscribers, %d access blocks computed, %d already stored (load %.2f/s, S1 %.2f/s)",
+                outcome, users, computed, alreadyStored, load, settings.threshold());
+    }
+
+    private void record(
+            String node,
+            Instant started,
+            long t0,
+            Outcome outcome,
+            String reason,
+            GateDecision gate,
+            int users,
+            int computed,
+            int alreadyStored) {
+        control.record(new PrecomputeRunView(
+                UUID.randomUUID().toString(),
+                node,
+                started,
+                (System.nanoTime() - t0) / 1_000_000,
+                outcome.name(),
+                reason,
+                gate.load(),
+                gate.trend(),
+                gate.threshold(),
+                gate.budget(),
+                users,
+                computed,
+                alreadyStored));
+    }
+}

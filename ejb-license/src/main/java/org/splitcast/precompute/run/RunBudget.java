@@ -1,0 +1,115 @@
+package org.splitcast.precompute.run;
+
+import java.time.Duration;
+import java.util.function.DoubleSupplier;
+import java.util.function.LongSupplier;
+import org.splitcast.precompute.ItemBudget;
+import org.splitcast.precompute.load.GateDecision;
+import org.splitcast.precompute.load.PrecomputeGate;
+import org.splitcast.precompute.run.PrecomputeRunRecord.Outcome;
+
+/**
+ * The budget of one run, as the gate granted it: at most {@link GateDecision#budget()} access
+ * blocks, no faster than {@link GateDecision#itemsPerSecond()} (so that precompute adds no more
+ * load than the headroom), within the timer's period, and only while the gate stays open (checked
+ * against the meter every few items). Used by the run's one thread.
+ */
+final class RunBudget implements ItemBudget {
+
+    /** How many items between two looks at the meter. */
+    private static final int CHECK_EVERY = 8;
+
+    /** Items that may go at once before the pace applies. */
+    private static final int BURST = 4;
+
+    private final GateDecision decision;
+    private final Duration interval;
+    private final Duration period;
+    private final DoubleSupplier loadNow;
+    private final LongSupplier nanoTime;
+    private final Sleeper sleeper;
+    private final long startNanos;
+    private final long deadlineNanos;
+    private int taken;
+    private Outcome stop;
+
+    /** Waits, interruptibly (a seam for tests). */
+    interface Sleeper {
+        void sleepNanos(long nanos) throws InterruptedException;
+    }
+
+    RunBudget(
+            GateDecision decision,
+            Duration interval,
+            Duration period,
+            DoubleSupplier loadNow,
+            LongSupplier nanoTime,
+            Sleeper sleeper) {
+        this.decision = decision;
+        this.interval = interval;
+        this.period = period;
+        this.loadNow = loadNow;
+        this.nanoTime = nanoTime;
+        this.sleeper = sleeper;
+        this.startNanos = nanoTime.getAsLong();
+        this.deadlineNanos = startNanos + period.toNanos();
+    }
+
+    static RunBudget of(GateDecision decision, Duration interval, Duration period, DoubleSupplier loadNow) {
+        return new RunBudget(decision, interval, period, loadNow, System::nanoTime, n -> {
+            long millis = n / 1_000_000;
+            Thread.sleep(millis, (int) (n % 1_000_000));
+        });
+    }
+
+    @Override
+    public boolean tryTake() {
+        if (stop != null) {
+            return false;
+        }
+        if (taken >= decision.budget()) {
+            stop = Outcome.BUDGET_SPENT;
+            return false;
+        }
+        if (taken % CHECK_EVERY == 0 && !PrecomputeGate.stillOpen(decision, loadNow.getAsDouble(), interval, period)) {
+            stop = Outcome.GATE_CLOSED;
+            return false;
+        }
+        long due = startNanos + (long) (Math.max(0, taken - BURST + 1) / decision.itemsPerSecond() * 1e9);
+        long now = nanoTime.getAsLong();
+        if (due >= deadlineNanos || now >= deadlineNanos) {
+            stop = Outcome.PERIOD_OVER;
+            return false;
+        }
+        long wait = due - now;
+        if (wait > 0) {
+            try {
+                sleeper.sleepNanos(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                stop = Outcome.FAILED;
+                return false;
+            }
+        }
+        taken++;
+        return true;
+    }
+
+    /** Whether the run must stop (and why), before the next user. */
+    Outcome stopped() {
+        if (stop == null && taken >= decision.budget()) {
+            stop = Outcome.BUDGET_SPENT;
+        }
+        if (stop == null && nanoTime.getAsLong() >= deadlineNanos) {
+            stop = Outcome.PERIOD_OVER;
+        }
+        if (stop == null && !PrecomputeGate.stillOpen(decision, loadNow.getAsDouble(), interval, period)) {
+            stop = Outcome.GATE_CLOSED;
+        }
+        return stop;
+    }
+
+    int taken() {
+        return taken;
+    }
+}
