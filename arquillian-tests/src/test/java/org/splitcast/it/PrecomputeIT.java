@@ -27,6 +27,7 @@ import org.splitcast.it.support.Licensing;
 import org.splitcast.it.support.Licensing.Subscriber;
 import org.splitcast.it.support.Licensing.SymmetricTerminal;
 import org.splitcast.it.support.Precompute;
+import org.splitcast.it.support.Soap;
 import org.splitcast.license.format.Nonces;
 
 /**
@@ -282,6 +283,43 @@ class PrecomputeIT extends DeployedEar {
         post(known.credentials(), "/api/events", "{\"newSubscribers\": []}").expectProblem(403, "forbidden");
         post(Credentials.INTEGRATOR, "/api/events", "{\"newTerminals\": [\"\"]}")
                 .expectProblem(400, "validation");
+    }
+
+    @Test
+    void eventsOverSoapDoWhatTheyDoOverRest() {
+        Subscriber joining = Subscriber.create("soap-events");
+        SymmetricTerminal tv = Licensing.symmetricTerminal(joining.id());
+        String content = Licensing.content(null);
+        Licensing.entitle(joining.id(), content);
+        Licensing.precompute(joining.id(), content);
+        assertEquals(1, Licensing.storedFor(tv.id()));
+
+        Soap.Answer added = Soap.reportEvents(
+                Credentials.INTEGRATOR,
+                """
+                <l:newTerminal>%s</l:newTerminal>
+                <l:accessedContent><l:terminalId>%s</l:terminalId><l:contentId>%s</l:contentId></l:accessedContent>"""
+                        .formatted(tv.id(), tv.id(), content));
+        assertEquals(200, added.status(), added.body());
+        assertEquals("1", added.text("activated"), added.body());
+        assertEquals("1", added.text("accessesRecorded"), added.body());
+        assertTrue(Precompute.waiting().contains(joining.id()));
+
+        Soap.Answer unknown =
+                Soap.reportEvents(Credentials.INTEGRATOR, "<l:newTerminal>no-such-terminal</l:newTerminal>");
+        assertEquals("not-found", unknown.faultCode(), unknown.body());
+        Soap.Answer forbidden =
+                Soap.reportEvents(joining.credentials(), "<l:removedTerminal>" + tv.id() + "</l:removedTerminal>");
+        assertEquals("forbidden", forbidden.faultCode(), forbidden.body());
+        assertEquals(1, Licensing.storedFor(tv.id()), "a refused call changed nothing");
+
+        Soap.Answer removed = Soap.reportEvents(
+                Credentials.INTEGRATOR,
+                "<l:removedSubscriber>%s</l:removedSubscriber><l:removedTerminal>%s</l:removedTerminal>"
+                        .formatted(joining.id(), tv.id()));
+        assertEquals("1", removed.text("accessBlocksDropped"), removed.body());
+        assertEquals(0, Licensing.storedFor(tv.id()));
+        assertFalse(Precompute.waiting().contains(joining.id()));
     }
 
     @Test

@@ -51,18 +51,31 @@ public final class Soap {
     }
 
     public static Answer requestLicense(Credentials who, String contentId, String terminalId, String nonce) {
+        return call(
+                who,
+                "requestLicense",
+                """
+                <l:contentId>%s</l:contentId>
+                <l:terminalId>%s</l:terminalId>
+                <l:nonce>%s</l:nonce>"""
+                        .formatted(contentId, terminalId, nonce));
+    }
+
+    /** {@code reportEvents}: its parameters as elements in the service's namespace (prefix l). */
+    public static Answer reportEvents(Credentials who, String parameters) {
+        return call(who, "reportEvents", parameters);
+    }
+
+    /** One operation of the service, its parameters given as elements with the prefix {@code l}. */
+    public static Answer call(Credentials who, String operation, String parameters) {
         String envelope =
                 """
                 <soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:l="%s">
                   <soap:Body>
-                    <l:requestLicense>
-                      <l:contentId>%s</l:contentId>
-                      <l:terminalId>%s</l:terminalId>
-                      <l:nonce>%s</l:nonce>
-                    </l:requestLicense>
+                    <l:%s>%s</l:%s>
                   </soap:Body>
                 </soap:Envelope>"""
-                        .formatted(NS, contentId, terminalId, nonce);
+                        .formatted(NS, operation, parameters, operation);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Api.BASE + PATH))
                 .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "text/xml; charset=utf-8")
