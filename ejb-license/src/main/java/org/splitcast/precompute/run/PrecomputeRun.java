@@ -88,7 +88,7 @@ public class PrecomputeRun {
             return;
         }
         try {
-            sweepAccesses(started);
+            sweepAccesses(node, started, period);
             run(node, settings, started);
         } finally {
             lease.release(node, started);
@@ -96,16 +96,20 @@ public class PrecomputeRun {
     }
 
     /** Step 112 for the licenses this server issued: their subscribers join the active list. */
-    private void sweepAccesses(Instant now) {
+    private void sweepAccesses(String node, Instant now, Duration period) {
         Instant from = lease.sweptUntil();
         from = from == null ? now.minus(FIRST_SWEEP) : from;
         Instant to = now.minus(SWEEP_LAG);
         if (!to.isAfter(from)) {
             return;
         }
-        // each in a transaction of its own (this bean has none)
+        // each in a transaction of its own (this bean has none); a long sweep keeps the lease
+        int swept = 0;
         for (String subscriberId : activeUsers.accessedBetween(from, to)) {
             activeUsers.activate(subscriberId, ActivityReason.ACCESS, to);
+            if (++swept % 500 == 0) {
+                lease.renew(node, Instant.now().plus(period).plus(LEASE_MARGIN));
+            }
         }
         lease.sweptUntil(to);
     }
