@@ -1,11 +1,6 @@
 package org.splitcast.benchmarks.license;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -13,12 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.CommandLineOptionException;
-import org.openjdk.jmh.runner.options.CommandLineOptions;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.splitcast.benchmarks.MarkdownReport;
 import org.splitcast.crypto.CryptoProvider;
 
 /**
@@ -37,18 +29,7 @@ public final class LicenseBenchmarks {
     private LicenseBenchmarks() {}
 
     public static void main(String[] args) throws CommandLineOptionException, RunnerException, IOException {
-        CommandLineOptions options = new CommandLineOptions(args);
-        ChainedOptionsBuilder builder = new OptionsBuilder().parent(options);
-        if (options.getIncludes().isEmpty()) {
-            builder.include(LicenseBenchmark.class.getName() + "\\.");
-        }
-        Collection<RunResult> results = new Runner(builder.build()).run();
-        String table = table(results);
-        System.out.println();
-        System.out.println(table);
-        Path out = outputDirectory().resolve("jmh-results.md");
-        Files.writeString(out, table, StandardCharsets.UTF_8);
-        System.out.println("Written to " + out);
+        MarkdownReport.run(args, LicenseBenchmark.class, "jmh-results.md", LicenseBenchmarks::table);
     }
 
     /** The Markdown table: one row per benchmark, algorithm and terminal; providers side by side. */
@@ -58,7 +39,7 @@ public final class LicenseBenchmarks {
         List<RunResult> sorted = new ArrayList<>(results);
         sorted.sort((a, b) -> key(a).compareTo(key(b)));
         for (RunResult result : sorted) {
-            String name = method(result);
+            String name = MarkdownReport.method(result);
             if (name.equals("baseline")) {
                 baseline = result.getPrimaryResult().getScore();
                 continue;
@@ -105,16 +86,11 @@ public final class LicenseBenchmarks {
     }
 
     private static String key(RunResult result) {
-        String method = method(result);
+        String method = MarkdownReport.method(result);
         int order = method.equals("hit") ? 0 : method.equals("miss") ? 1 : 2;
         String algorithm = param(result, "algorithm");
         int alg = algorithm.equals("PS256") ? 0 : algorithm.equals("ES256") ? 1 : 2;
         return order + "/" + param(result, "terminal") + "/" + alg;
-    }
-
-    private static String method(RunResult result) {
-        String benchmark = result.getParams().getBenchmark();
-        return benchmark.substring(benchmark.lastIndexOf('.') + 1);
     }
 
     private static String param(RunResult result, String name) {
@@ -147,19 +123,5 @@ public final class LicenseBenchmarks {
         }
         double cost = baseline / result.getPrimaryResult().getScore();
         return String.format(Locale.ROOT, cost >= 100 ? "%,.0f" : "%.1f", cost);
-    }
-
-    /** The folder of the benchmarks jar (target/), or the working directory. */
-    private static Path outputDirectory() {
-        CodeSource source = LicenseBenchmarks.class.getProtectionDomain().getCodeSource();
-        if (source == null || source.getLocation() == null) {
-            return Path.of(".");
-        }
-        try {
-            Path parent = Path.of(source.getLocation().toURI()).getParent();
-            return parent != null ? parent : Path.of(".");
-        } catch (URISyntaxException e) {
-            return Path.of(".");
-        }
     }
 }

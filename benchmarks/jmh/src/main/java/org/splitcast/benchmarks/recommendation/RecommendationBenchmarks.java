@@ -1,22 +1,14 @@
 package org.splitcast.benchmarks.recommendation;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.CodeSource;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.CommandLineOptionException;
-import org.openjdk.jmh.runner.options.CommandLineOptions;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.splitcast.benchmarks.MarkdownReport;
 
 /**
  * Runs {@link RecommendationBenchmark} (any JMH option may be given, e.g. {@code -f 1 -wi 2 -i 3})
@@ -30,25 +22,15 @@ public final class RecommendationBenchmarks {
     private RecommendationBenchmarks() {}
 
     public static void main(String[] args) throws CommandLineOptionException, RunnerException, IOException {
-        CommandLineOptions options = new CommandLineOptions(args);
-        ChainedOptionsBuilder builder = new OptionsBuilder().parent(options);
-        if (options.getIncludes().isEmpty()) {
-            builder.include(RecommendationBenchmark.class.getName() + "\\.");
-        }
-        Collection<RunResult> results = new Runner(builder.build()).run();
-        String table = table(results);
-        System.out.println();
-        System.out.println(table);
-        Path out = outputDirectory().resolve("jmh-recommendation.md");
-        Files.writeString(out, table, StandardCharsets.UTF_8);
-        System.out.println("Written to " + out);
+        MarkdownReport.run(
+                args, RecommendationBenchmark.class, "jmh-recommendation.md", RecommendationBenchmarks::table);
     }
 
     /** One row per benchmark: its time per operation, and that time in baseline operations. */
     static String table(Collection<RunResult> results) {
         double baseline = Double.NaN;
         for (RunResult result : results) {
-            if (method(result).equals("baseline")) {
+            if (MarkdownReport.method(result).equals("baseline")) {
                 baseline = micros(result.getPrimaryResult());
             }
         }
@@ -62,7 +44,7 @@ public final class RecommendationBenchmarks {
         md.append("|---|---|---:|---:|\n");
         for (RunResult result : results) {
             Result<?> primary = result.getPrimaryResult();
-            String name = method(result);
+            String name = MarkdownReport.method(result);
             String scale = result.getParams().getParam("subscribers") == null
                     ? ""
                     : String.format(
@@ -105,24 +87,5 @@ public final class RecommendationBenchmarks {
                         ? TimeUnit.MILLISECONDS
                         : unit.startsWith("ns") ? TimeUnit.NANOSECONDS : TimeUnit.SECONDS;
         return score * timeUnit.toNanos(1) / 1000.0;
-    }
-
-    private static String method(RunResult result) {
-        String benchmark = result.getParams().getBenchmark();
-        return benchmark.substring(benchmark.lastIndexOf('.') + 1);
-    }
-
-    /** The folder of the benchmarks jar (target/), or the working directory. */
-    private static Path outputDirectory() {
-        CodeSource source = RecommendationBenchmarks.class.getProtectionDomain().getCodeSource();
-        if (source == null || source.getLocation() == null) {
-            return Path.of(".");
-        }
-        try {
-            Path parent = Path.of(source.getLocation().toURI()).getParent();
-            return parent != null ? parent : Path.of(".");
-        } catch (URISyntaxException e) {
-            return Path.of(".");
-        }
     }
 }
