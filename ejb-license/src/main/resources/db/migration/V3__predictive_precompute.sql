@@ -5,17 +5,21 @@
 -- precompute step last looked at them (they joined, registered a terminal, accessed a content).
 -- Step 120 takes them off in the order they came; a restart loses nothing. reason and since are
 -- the first event since the subscriber was last taken off; last_event_at the latest, so that a
--- subscriber who acts again while being processed stays on the list.
+-- subscriber who acts again while being processed stays on the list. removed_at marks a subscriber
+-- an integrator reported as removed: off the list, and kept off by anything that happened before
+-- (a license issued just before the removal, swept later); the mark goes once the sweep is past it.
 create table active_user (
     subscriber_id  varchar(64) not null,
     reason         varchar(16) not null,
     since          timestamp with time zone not null,
     last_event_at  timestamp with time zone not null,
+    removed_at     timestamp with time zone,
     constraint active_user_pk primary key (subscriber_id),
     constraint active_user_subscriber_fk foreign key (subscriber_id) references subscriber (id) on delete cascade,
     constraint active_user_reason_ck check (reason in ('NEW_SUBSCRIBER', 'NEW_TERMINAL', 'ACCESS'))
 );
 create index active_user_since_ix on active_user (since);
+create index active_user_removed_ix on active_user (removed_at);
 
 -- Accesses reported by integrators (POST /api/events, accessedContents): plays that did not go
 -- through this license server. With license_issue, the viewing history (database 56) that the
@@ -90,7 +94,7 @@ create table precompute_run (
     already_stored   integer          not null,
     constraint precompute_run_pk primary key (id),
     constraint precompute_run_outcome_ck check (outcome in
-        ('CLOSED', 'COMPLETED', 'BUDGET_SPENT', 'GATE_CLOSED', 'PERIOD_OVER', 'FAILED'))
+        ('CLOSED', 'COMPLETED', 'BUDGET_SPENT', 'GATE_CLOSED', 'PERIOD_OVER', 'DISABLED', 'FAILED'))
 );
 create index precompute_run_started_ix on precompute_run (started_at);
 

@@ -251,6 +251,42 @@ class PrecomputeIT extends DeployedEar {
     }
 
     @Test
+    void aRemovedSubscriberStaysOffTheListUnlessTheyComeBackAfterwards() {
+        String content = Licensing.content(null);
+        Subscriber gone = Subscriber.create("gone");
+        Subscriber back = Subscriber.create("back");
+        SymmetricTerminal goneTv = Licensing.symmetricTerminal(gone.id());
+        SymmetricTerminal backTv = Licensing.symmetricTerminal(back.id());
+        Licensing.entitle(gone.id(), content);
+        Licensing.entitle(back.id(), content);
+        CryptoProvider crypto = CryptoProvider.getDefault();
+
+        // gone: a license, then the removal; back: the removal, then a license
+        post(gone.credentials(), "/api/licenses", Licensing.requestBody(content, goneTv.id(), Nonces.generate(crypto)))
+                .expect(200);
+        post(
+                        Credentials.INTEGRATOR,
+                        "/api/events",
+                        "{\"removedSubscribers\": [\"%s\", \"%s\"]}".formatted(gone.id(), back.id()))
+                .expect(200);
+        post(back.credentials(), "/api/licenses", Licensing.requestBody(content, backTv.id(), Nonces.generate(crypto)))
+                .expect(200);
+        assertFalse(Precompute.waiting().contains(gone.id()));
+        assertFalse(Precompute.waiting().contains(back.id()));
+
+        // the timer sweeps the license history (S1 = 0: it sweeps, but precomputes nothing)
+        Instant on = Instant.now();
+        Precompute.settings(0, "PT5S", "FIRST_K", 1, 1);
+        Precompute.await(
+                RUN_WAIT,
+                () -> back.id() + " not back on the list; runs: " + Precompute.runsSince(on),
+                () -> Precompute.waiting().contains(back.id()));
+        assertFalse(
+                Precompute.waiting().contains(gone.id()),
+                "a license issued before the removal does not bring the subscriber back");
+    }
+
+    @Test
     void aBatchNamingAnUnknownIdIsRefusedWhole() {
         Subscriber known = Subscriber.create("known");
         SymmetricTerminal tv = Licensing.symmetricTerminal(known.id());

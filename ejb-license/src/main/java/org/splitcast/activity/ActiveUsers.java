@@ -20,9 +20,10 @@ public class ActiveUsers {
     EntityManager em;
 
     /**
-     * Puts the subscriber on the list (or, if already there, records the later event).
+     * Puts the subscriber on the list for an event at {@code at} (or, if already there, records
+     * the later event); an event from before the subscriber was reported removed changes nothing.
      *
-     * @return false if the subscriber does not exist
+     * @return whether the subscriber is on the list now (false too if they do not exist)
      */
     public boolean activate(String subscriberId, ActivityReason reason, Instant at) {
         if (em.find(Subscriber.class, subscriberId, LockModeType.PESSIMISTIC_WRITE) == null) {
@@ -31,10 +32,9 @@ public class ActiveUsers {
         ActiveUser user = em.find(ActiveUser.class, subscriberId);
         if (user == null) {
             em.persist(new ActiveUser(subscriberId, reason, at));
-        } else {
-            user.touched(at);
+            return true;
         }
-        return true;
+        return user.touched(reason, at);
     }
 
     /** A subscriber who just joined (in the transaction that created them: nothing to lock). */
@@ -54,12 +54,34 @@ public class ActiveUsers {
                 > 0;
     }
 
-    /** The subscriber left: off the list whatever came since. */
-    public boolean remove(String subscriberId) {
-        return em.createNamedQuery("ActiveUser.remove")
-                        .setParameter("subscriberId", subscriberId)
-                        .executeUpdate()
-                > 0;
+    /**
+     * The subscriber left (an integrator's removal event at {@code at}): off the list, and kept off
+     * by the events from before, such as a license issued a moment earlier that the history sweep
+     * has not read yet.
+     *
+     * @return whether the subscriber was on the list
+     */
+    public boolean remove(String subscriberId, Instant at) {
+        if (em.find(Subscriber.class, subscriberId, LockModeType.PESSIMISTIC_WRITE) == null) {
+            return false;
+        }
+        ActiveUser user = em.find(ActiveUser.class, subscriberId);
+        if (user == null) {
+            ActiveUser tombstone = new ActiveUser(subscriberId, ActivityReason.ACCESS, at);
+            tombstone.removed(at);
+            em.persist(tombstone);
+            return false;
+        }
+        boolean wasOn = !user.isRemoved();
+        user.removed(at);
+        return wasOn;
+    }
+
+    /** Drops the removal marks the history sweep has passed: nothing from before can come back. */
+    public int forgetRemovedBefore(Instant sweptUntil) {
+        return em.createNamedQuery("ActiveUser.forgetRemovedBefore")
+                .setParameter("before", sweptUntil)
+                .executeUpdate();
     }
 
     /** The longest-waiting subscribers first. */
@@ -75,17 +97,22 @@ public class ActiveUsers {
     }
 
     /**
-     * The subscribers who were issued a license in [from, to): the accesses of step 112 that the
-     * license server recorded itself (the request path only writes the license_issue row; this
-     * sweep turns them into places on the list).
+     * The subscribers who were issued a license in [from, to), each with their latest license's
+     * time: the accesses of step 112 that the license server recorded itself (the request path
+     * only writes the license_issue row; this sweep turns them into places on the list).
      */
-    public List<String> accessedBetween(Instant from, Instant to) {
+    public List<Access> accessedBetween(Instant from, Instant to) {
         return em.createQuery(
-                        "select distinct i.subscriberId from LicenseIssue i where i.issuedAt >= :from"
-                                + " and i.issuedAt < :to",
-                        String.class)
+                        "select i.subscriberId, max(i.issuedAt) from LicenseIssue i where i.issuedAt >= :from"
+                                + " and i.issuedAt < :to group by i.subscriberId",
+                        Object[].class)
                 .setParameter("from", from)
                 .setParameter("to", to)
-                .getResultList();
+                .getResultStream()
+                .map(row -> new Access((String) row[0], (Instant) row[1]))
+                .toList();
     }
+
+    /** A subscriber's latest license in a sweep's window. */
+    public record Access(String subscriberId, Instant at) {}
 }

@@ -88,7 +88,7 @@ public class DefaultActivityService implements ActivityService {
         int deactivated = 0;
         int dropped = 0;
         for (String id : new LinkedHashSet<>(events.removedSubscribers())) {
-            if (activeUsers.remove(id)) {
+            if (activeUsers.remove(id, now)) {
                 deactivated++;
             }
             dropped += store.deleteForSubscriber(id);

@@ -157,8 +157,17 @@ public class DefaultLicenseIssuer implements LicenseIssuer {
             String licenseId = "lic-" + UUID.randomUUID();
             Instant notAfter = earliest(now.plus(validity), access.expiresAt(), entitlement.validUntil());
             String grant = grant(terminal, access, licenseId, request.nonce(), now, notAfter);
+            // the record keeps the precise time of the request (the license itself has whole
+            // seconds): the history sweep orders it against other events, such as a removal
             em.persist(new LicenseIssue(
-                    licenseId, subscriberId, terminal.id(), content.id(), key.keyId(), source, now, notAfter));
+                    licenseId,
+                    subscriberId,
+                    terminal.id(),
+                    content.id(),
+                    key.keyId(),
+                    source,
+                    checkedAt.truncatedTo(ChronoUnit.MICROS),
+                    notAfter));
             // the viewing history (database 56) grows with the license; the active list takes it
             // from license_issue at the next precompute run (nothing more to write here)
             recommendations.viewed(subscriberId, terminal.id(), content.id(), now);

@@ -174,7 +174,7 @@ class SchemaMigrationTest {
     /** One place on the active list per subscriber, gone with them; one settings row at most. */
     private static void checkActiveUsers(Statement s) throws SQLException {
         s.execute("insert into subscriber values ('s4', 'S', '25-34', 'FR', 'premium', current_timestamp, 0)");
-        String entry = "insert into active_user values ('s4', '%s', current_timestamp, current_timestamp)";
+        String entry = "insert into active_user values ('s4', '%s', current_timestamp, current_timestamp, null)";
         s.execute(entry.formatted("NEW_TERMINAL"));
         assertThrows(SQLException.class, () -> s.execute(entry.formatted("ACCESS")), "a second place on the list");
         s.execute("delete from subscriber where id = 's4'");

@@ -76,10 +76,11 @@ public final class PrecomputeGate {
 
     /**
      * Whether a run under way may go on: the gate closes during a run when the load measured now,
-     * with the same projection, reaches S1.
+     * with the same projection, reaches S1 (the operator's S1 now: it may have changed).
      */
-    public static boolean stillOpen(GateDecision atStart, double loadNow, Duration interval, Duration period) {
+    public static boolean stillOpen(
+            GateDecision atStart, double loadNow, double threshold, Duration interval, Duration period) {
         double rise = Math.max(0, atStart.trend()) * period.toMillis() / (double) interval.toMillis();
-        return loadNow + rise < atStart.threshold();
+        return loadNow + rise < threshold;
     }
 }

@@ -51,6 +51,9 @@ public class PrecomputeRun {
     /** On the first sweep of a database, how far back the license history counts. */
     private static final Duration FIRST_SWEEP = Duration.ofDays(1);
 
+    /** The window of the load a run under way also watches. */
+    private static final Duration RECENT = Duration.ofSeconds(10);
+
     /** The most subscribers one run reads off the list. */
     private static final int MAX_USERS_PER_RUN = 10_000;
 
@@ -103,15 +106,17 @@ public class PrecomputeRun {
         if (!to.isAfter(from)) {
             return;
         }
-        // each in a transaction of its own (this bean has none); a long sweep keeps the lease
+        // each in a transaction of its own (this bean has none); a long sweep keeps the lease; an
+        // access from before a subscriber's reported removal does not bring them back
         int swept = 0;
-        for (String subscriberId : activeUsers.accessedBetween(from, to)) {
-            activeUsers.activate(subscriberId, ActivityReason.ACCESS, to);
+        for (ActiveUsers.Access access : activeUsers.accessedBetween(from, to)) {
+            activeUsers.activate(access.subscriberId(), ActivityReason.ACCESS, access.at());
             if (++swept % 500 == 0) {
                 lease.renew(node, Instant.now().plus(period).plus(LEASE_MARGIN));
             }
         }
         lease.sweptUntil(to);
+        activeUsers.forgetRemovedBefore(to);
     }
 
     private void run(String node, PrecomputeSettings settings, Instant started) {
@@ -132,7 +137,15 @@ public class PrecomputeRun {
             record(node, started, t0, Outcome.CLOSED, gate.reason(), gate, 0, 0, 0);
             return;
         }
-        RunBudget budget = RunBudget.of(gate, interval, settings.period(), () -> meter.load(interval));
+        // during the run the gate also looks at the last few seconds, so that a sudden peak stops
+        // the run at once rather than when the interval's average gets there
+        Duration recent = interval.compareTo(RECENT) < 0 ? interval : RECENT;
+        RunBudget budget = RunBudget.of(
+                gate,
+                interval,
+                settings.period(),
+                () -> Math.max(meter.load(interval), meter.load(recent)),
+                control::settings);
         SelectionPolicy policy = SelectionPolicy.valueOf(settings.policy().name());
         int users = 0;
         int computed = 0;
@@ -173,6 +186,7 @@ public class PrecomputeRun {
                     case BUDGET_SPENT -> "budget of " + gate.budget() + " access blocks spent";
                     case GATE_CLOSED -> "the load reached S1 during the run";
                     case PERIOD_OVER -> "the period ended";
+                    case DISABLED -> "the operator disabled precompute";
                     default -> outcome.name();
                 };
             }

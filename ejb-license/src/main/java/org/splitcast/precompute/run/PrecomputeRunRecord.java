@@ -28,6 +28,8 @@ public class PrecomputeRunRecord {
         GATE_CLOSED,
         /** The period ran out before the budget or the list. */
         PERIOD_OVER,
+        /** The operator disabled precompute during the run. */
+        DISABLED,
         /** An error stopped it (logged). */
         FAILED
     }

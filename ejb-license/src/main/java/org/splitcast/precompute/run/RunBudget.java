@@ -3,7 +3,9 @@ package org.splitcast.precompute.run;
 import java.time.Duration;
 import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.splitcast.precompute.ItemBudget;
+import org.splitcast.precompute.PrecomputeSettings;
 import org.splitcast.precompute.load.GateDecision;
 import org.splitcast.precompute.load.PrecomputeGate;
 import org.splitcast.precompute.run.PrecomputeRunRecord.Outcome;
@@ -11,8 +13,9 @@ import org.splitcast.precompute.run.PrecomputeRunRecord.Outcome;
 /**
  * The budget of one run, as the gate granted it: at most {@link GateDecision#budget()} access
  * blocks, no faster than {@link GateDecision#itemsPerSecond()} (so that precompute adds no more
- * load than the headroom), within the timer's period, and only while the gate stays open (checked
- * against the meter every few items). Used by the run's one thread.
+ * load than the headroom), within the timer's period, and only while the gate stays open and the
+ * operator leaves precompute enabled (both checked every few items, against the meter and the
+ * settings in force). Used by the run's one thread.
  */
 final class RunBudget implements ItemBudget {
 
@@ -26,6 +29,7 @@ final class RunBudget implements ItemBudget {
     private final Duration interval;
     private final Duration period;
     private final DoubleSupplier loadNow;
+    private final Supplier<PrecomputeSettings> settings;
     private final LongSupplier nanoTime;
     private final Sleeper sleeper;
     private final long startNanos;
@@ -43,20 +47,27 @@ final class RunBudget implements ItemBudget {
             Duration interval,
             Duration period,
             DoubleSupplier loadNow,
+            Supplier<PrecomputeSettings> settings,
             LongSupplier nanoTime,
             Sleeper sleeper) {
         this.decision = decision;
         this.interval = interval;
         this.period = period;
         this.loadNow = loadNow;
+        this.settings = settings;
         this.nanoTime = nanoTime;
         this.sleeper = sleeper;
         this.startNanos = nanoTime.getAsLong();
         this.deadlineNanos = startNanos + period.toNanos();
     }
 
-    static RunBudget of(GateDecision decision, Duration interval, Duration period, DoubleSupplier loadNow) {
-        return new RunBudget(decision, interval, period, loadNow, System::nanoTime, n -> {
+    static RunBudget of(
+            GateDecision decision,
+            Duration interval,
+            Duration period,
+            DoubleSupplier loadNow,
+            Supplier<PrecomputeSettings> settings) {
+        return new RunBudget(decision, interval, period, loadNow, settings, System::nanoTime, n -> {
             long millis = n / 1_000_000;
             Thread.sleep(millis, (int) (n % 1_000_000));
         });
@@ -71,8 +82,7 @@ final class RunBudget implements ItemBudget {
             stop = Outcome.BUDGET_SPENT;
             return false;
         }
-        if (taken % CHECK_EVERY == 0 && !PrecomputeGate.stillOpen(decision, loadNow.getAsDouble(), interval, period)) {
-            stop = Outcome.GATE_CLOSED;
+        if (taken % CHECK_EVERY == 0 && (stop = check()) != null) {
             return false;
         }
         long due = startNanos + (long) (Math.max(0, taken - BURST + 1) / decision.itemsPerSecond() * 1e9);
@@ -103,10 +113,21 @@ final class RunBudget implements ItemBudget {
         if (stop == null && nanoTime.getAsLong() >= deadlineNanos) {
             stop = Outcome.PERIOD_OVER;
         }
-        if (stop == null && !PrecomputeGate.stillOpen(decision, loadNow.getAsDouble(), interval, period)) {
-            stop = Outcome.GATE_CLOSED;
+        if (stop == null) {
+            stop = check();
         }
         return stop;
+    }
+
+    /** The operator's settings and the meter now: DISABLED, GATE_CLOSED, or null to go on. */
+    private Outcome check() {
+        PrecomputeSettings now = settings.get();
+        if (!now.enabled()) {
+            return Outcome.DISABLED;
+        }
+        return PrecomputeGate.stillOpen(decision, loadNow.getAsDouble(), now.threshold(), interval, period)
+                ? null
+                : Outcome.GATE_CLOSED;
     }
 
     int taken() {

@@ -80,8 +80,10 @@ class PrecomputeGateTest {
     @Test
     void aRunUnderWayStopsWhenTheLoadReachesTheThreshold() {
         GateDecision atStart = decide(30, 0);
-        assertTrue(PrecomputeGate.stillOpen(atStart, 60, INTERVAL, PERIOD));
-        assertFalse(PrecomputeGate.stillOpen(atStart, 100, INTERVAL, PERIOD));
-        assertFalse(PrecomputeGate.stillOpen(decide(30, 50), 91, INTERVAL, PERIOD));
+        assertTrue(PrecomputeGate.stillOpen(atStart, 60, S1, INTERVAL, PERIOD));
+        assertFalse(PrecomputeGate.stillOpen(atStart, 100, S1, INTERVAL, PERIOD));
+        assertFalse(PrecomputeGate.stillOpen(decide(30, 50), 91, S1, INTERVAL, PERIOD));
+        // the operator lowers S1 under the load during the run
+        assertFalse(PrecomputeGate.stillOpen(atStart, 30, 25, INTERVAL, PERIOD));
     }
 }

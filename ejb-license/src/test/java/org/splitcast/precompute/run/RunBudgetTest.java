@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.splitcast.precompute.PrecomputeSettings;
+import org.splitcast.precompute.PrecomputeSettings.SelectionPolicyName;
 import org.splitcast.precompute.load.GateDecision;
 import org.splitcast.precompute.load.PrecomputeGate;
 import org.splitcast.precompute.run.PrecomputeRunRecord.Outcome;
@@ -19,10 +21,16 @@ class RunBudgetTest {
 
     private final AtomicLong nanos = new AtomicLong();
     private double load = 40;
+    private PrecomputeSettings settings = settings(true, 100);
+
+    private static PrecomputeSettings settings(boolean enabled, double threshold) {
+        return new PrecomputeSettings(
+                enabled, threshold, INTERVAL, 3, PERIOD, SelectionPolicyName.FIRST_K, 5, 20, 1_000_000, 1);
+    }
 
     private RunBudget budget(GateDecision gate) {
         // the sleeper moves the clock: a run that waits is a run whose time passes
-        return new RunBudget(gate, INTERVAL, PERIOD, () -> load, nanos::get, nanos::addAndGet);
+        return new RunBudget(gate, INTERVAL, PERIOD, () -> load, () -> settings, nanos::get, nanos::addAndGet);
     }
 
     private static GateDecision gate(double load, int maxItems) {
@@ -76,6 +84,29 @@ class RunBudgetTest {
         assertEquals(Outcome.PERIOD_OVER, budget.stopped());
         assertTrue(taken <= 1200, "at 50 ms each, at most 1200 fit in 60 s: took " + taken);
         assertTrue(taken >= 1190, "and the run used the period: took " + taken);
+    }
+
+    @Test
+    void stopsWhenTheOperatorDisablesPrecomputeDuringTheRun() {
+        RunBudget budget = budget(gate(40, 1_000_000));
+        for (int i = 0; i < 20; i++) {
+            assertTrue(budget.tryTake());
+        }
+        settings = settings(false, 100);
+        int more = 0;
+        while (budget.tryTake()) {
+            more++;
+        }
+        assertTrue(more < 8, "noticed within the next look at the settings, after " + more);
+        assertEquals(Outcome.DISABLED, budget.stopped());
+    }
+
+    @Test
+    void stopsWhenTheOperatorLowersTheThresholdUnderTheLoad() {
+        RunBudget budget = budget(gate(40, 1_000_000));
+        assertTrue(budget.tryTake());
+        settings = settings(true, 30);
+        assertEquals(Outcome.GATE_CLOSED, budget.stopped());
     }
 
     @Test
