@@ -7,7 +7,8 @@ import java.time.Instant;
  *
  * @param node the server node that ran it
  * @param outcome CLOSED (the gate did not open), COMPLETED (the active list was emptied),
- *     BUDGET_SPENT, GATE_CLOSED (the load reached S1 during the run), PERIOD_OVER, FAILED
+ *     BUDGET_SPENT, GATE_CLOSED (the load reached S1 during the run), PERIOD_OVER, DISABLED (by the
+ *     operator during the run), FAILED
  * @param workload the workload when the run started
  * @param trend its trend then
  * @param threshold S1 then
