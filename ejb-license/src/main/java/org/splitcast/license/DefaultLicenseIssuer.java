@@ -150,7 +150,9 @@ public class DefaultLicenseIssuer implements LicenseIssuer {
                     .orElse(null);
             if (access == null) {
                 source = AccessSource.COMPUTED;
-                access = computation.computeAndStore(terminal, content, key, "miss");
+                // computed "at" the request's time, so that the block is never younger than the grant
+                // that the same request finishes it with (both are whole seconds)
+                access = computation.computeAndStore(terminal, content, key, "miss", now);
             }
 
             // step 144: the grant, bound to this request by its nonce

@@ -72,8 +72,10 @@ public class AccessComputation {
      * arrives while the same triple is being computed waits for that result.
      *
      * @param reason what the computation is for, for the metrics: "miss" or "precompute"
+     * @param at the access block's issue time (truncated to the second): the request's on a miss,
+     *     so that a license's grant is never older than its block
      */
-    public StoredAccess computeAndStore(Terminal terminal, Content content, ContentKey key, String reason) {
+    public StoredAccess computeAndStore(Terminal terminal, Content content, ContentKey key, String reason, Instant at) {
         Triple triple = new Triple(terminal.id(), content.id(), key.keyId());
         CompletableFuture<StoredAccess> mine = new CompletableFuture<>();
         CompletableFuture<StoredAccess> other = running.putIfAbsent(triple, mine);
@@ -81,7 +83,7 @@ public class AccessComputation {
             return copy(await(other));
         }
         try {
-            StoredAccess result = computeAndStoreNow(terminal, content, key, reason);
+            StoredAccess result = computeAndStoreNow(terminal, content, key, reason, at);
             mine.complete(result);
             return copy(result);
         } catch (RuntimeException | Error e) {
@@ -92,10 +94,11 @@ public class AccessComputation {
         }
     }
 
-    private StoredAccess computeAndStoreNow(Terminal terminal, Content content, ContentKey key, String reason) {
+    private StoredAccess computeAndStoreNow(
+            Terminal terminal, Content content, ContentKey key, String reason, Instant at) {
         long started = System.nanoTime();
         SigningKey signing = signingKeys.active();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant now = at.truncatedTo(ChronoUnit.SECONDS);
         AccessBlock block = compute(terminal, content, key, signing, now, now.plus(lifetime));
         metrics.accessBlockComputed(reason, System.nanoTime() - started);
         store.storeIfAbsent(block, terminal.subscriberId(), signing.keyId());

@@ -102,7 +102,7 @@ public class DefaultPrecomputeService implements PrecomputeService {
                         .isPresent()) {
                     alreadyStored++;
                 } else if (budget.tryTake()) {
-                    computation.computeAndStore(terminal, content, key, "precompute");
+                    computation.computeAndStore(terminal, content, key, "precompute", Instant.now());
                     computed++;
                 } else {
                     complete = false;
