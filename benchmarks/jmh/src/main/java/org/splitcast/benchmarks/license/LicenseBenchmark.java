@@ -1,8 +1,5 @@
 package org.splitcast.benchmarks.license;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -15,6 +12,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.splitcast.benchmarks.Sha256Baseline;
 import org.splitcast.license.format.AccessBlock;
 import org.splitcast.license.format.License;
 import org.splitcast.license.format.SignatureAlgorithm;
@@ -76,20 +74,6 @@ public class LicenseBenchmark {
         }
     }
 
-    /** The same-run baseline: SHA-256 of 1 KiB with the JDK's own provider (no splitcast code). */
-    @State(Scope.Benchmark)
-    public static class Baseline {
-
-        final byte[] input =
-                "splitcast-benchmark-baseline-".repeat(36).substring(0, 1024).getBytes(StandardCharsets.US_ASCII);
-        MessageDigest digest;
-
-        @Setup
-        public void setUp() throws GeneralSecurityException {
-            digest = MessageDigest.getInstance("SHA-256", "SUN");
-        }
-    }
-
     @Benchmark
     public License miss(Miss state) {
         return state.issuer.miss();
@@ -101,7 +85,7 @@ public class LicenseBenchmark {
     }
 
     @Benchmark
-    public byte[] baseline(Baseline state) {
-        return state.digest.digest(state.input);
+    public byte[] baseline(Sha256Baseline state) {
+        return state.digest();
     }
 }

@@ -1,8 +1,5 @@
 package org.splitcast.benchmarks.recommendation;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -19,6 +16,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.splitcast.benchmarks.Sha256Baseline;
 import org.splitcast.recommendation.Recommendation;
 import org.splitcast.recommendation.RecommendationModel;
 import org.splitcast.recommendation.RecommenderSettings;
@@ -128,20 +126,6 @@ public class RecommendationBenchmark {
         }
     }
 
-    /** The same-run baseline: SHA-256 of 1 KiB with the JDK's own provider (as LicenseBenchmark). */
-    @State(Scope.Benchmark)
-    public static class Baseline {
-
-        final byte[] input =
-                "splitcast-benchmark-baseline-".repeat(36).substring(0, 1024).getBytes(StandardCharsets.US_ASCII);
-        MessageDigest digest;
-
-        @Setup
-        public void setUp() throws GeneralSecurityException {
-            digest = MessageDigest.getInstance("SHA-256", "SUN");
-        }
-    }
-
     @Benchmark
     public List<Recommendation> recommend10(Population population, Model model, Cursor cursor) {
         int at = cursor.advance(population.order.length);
@@ -165,8 +149,8 @@ public class RecommendationBenchmark {
     }
 
     @Benchmark
-    public byte[] baseline(Baseline state) {
-        return state.digest.digest(state.input);
+    public byte[] baseline(Sha256Baseline state) {
+        return state.digest();
     }
 
     /** The heap in use after a collection: roughly what the population and the model hold. */

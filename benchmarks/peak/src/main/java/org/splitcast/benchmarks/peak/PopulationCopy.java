@@ -140,35 +140,14 @@ final class PopulationCopy {
      * Every request is a miss at first; all of them must be granted.
      */
     Replay replayHistory(SplitcastApi api, int clients, Consumer<String> log) throws InterruptedException {
-        AtomicInteger requests = new AtomicInteger();
-        AtomicInteger hits = new AtomicInteger();
-        AtomicInteger misses = new AtomicInteger();
-        AtomicInteger errors = new AtomicInteger();
-        ConcurrentLinkedQueue<String> firstErrors = new ConcurrentLinkedQueue<>();
+        Tally tally = new Tally("the population");
         long start = System.nanoTime();
         run("history", population.subscriberCount(), clients, log, u -> {
             for (SyntheticPopulation.View view : population.history(population.subscriberId(u))) {
-                String contentId = content(view.contentId());
-                SplitcastApi.LicenseOutcome outcome = api.license(terminal(u), contentId);
-                requests.incrementAndGet();
-                if (outcome.hit()) {
-                    hits.incrementAndGet();
-                } else if (outcome.miss()) {
-                    misses.incrementAndGet();
-                } else if (!outcome.ok()) {
-                    errors.incrementAndGet();
-                    if (firstErrors.size() < 5) {
-                        firstErrors.add(describe(terminal(u), contentId, outcome));
-                    }
-                    if ("not-entitled".equals(outcome.problemCode())) {
-                        throw new IllegalStateException(
-                                "the population is set up wrong: " + describe(terminal(u), contentId, outcome));
-                    }
-                }
+                tally.license(api, terminal(u), content(view.contentId()));
             }
         });
-        double seconds = (System.nanoTime() - start) / 1e9;
-        return new Replay(requests.get(), hits.get(), misses.get(), errors.get(), seconds, List.copyOf(firstErrors));
+        return tally.replay((System.nanoTime() - start) / 1e9);
     }
 
     /**
@@ -177,11 +156,7 @@ final class PopulationCopy {
      * pairs come round again), so that neither mode measures a server still compiling its paths.
      */
     Replay warmUp(SplitcastApi api, int clients, int seconds) throws InterruptedException {
-        AtomicInteger requests = new AtomicInteger();
-        AtomicInteger hits = new AtomicInteger();
-        AtomicInteger misses = new AtomicInteger();
-        AtomicInteger errors = new AtomicInteger();
-        ConcurrentLinkedQueue<String> firstErrors = new ConcurrentLinkedQueue<>();
+        Tally tally = new Tally("the warm-up population");
         List<String> contents = population.contentIds();
         int n = population.subscriberCount();
         long start = System.nanoTime();
@@ -191,27 +166,52 @@ final class PopulationCopy {
                     new java.util.SplittableRandom(population.config().seed() + c);
             while (System.nanoTime() < end) {
                 int u = random.nextInt(n);
-                String contentId = content(contents.get(random.nextInt(contents.size())));
-                SplitcastApi.LicenseOutcome outcome = api.license(terminal(u), contentId);
-                requests.incrementAndGet();
-                if (outcome.hit()) {
-                    hits.incrementAndGet();
-                } else if (outcome.miss()) {
-                    misses.incrementAndGet();
-                } else if (!outcome.ok()) {
-                    errors.incrementAndGet();
-                    if (firstErrors.size() < 5) {
-                        firstErrors.add(describe(terminal(u), contentId, outcome));
-                    }
-                    if ("not-entitled".equals(outcome.problemCode())) {
-                        throw new IllegalStateException(
-                                "the warm-up population is set up wrong: " + describe(terminal(u), contentId, outcome));
-                    }
-                }
+                tally.license(api, terminal(u), content(contents.get(random.nextInt(contents.size()))));
             }
         });
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        return new Replay(requests.get(), hits.get(), misses.get(), errors.get(), elapsed, List.copyOf(firstErrors));
+        return tally.replay((System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * The license requests of a replay or a warm-up, counted from several threads: hits, misses,
+     * errors and the first few refusals; a {@code not-entitled} refusal means the population was
+     * set up wrong and stops the run.
+     */
+    private static final class Tally {
+        private final String what;
+        private final AtomicInteger requests = new AtomicInteger();
+        private final AtomicInteger hits = new AtomicInteger();
+        private final AtomicInteger misses = new AtomicInteger();
+        private final AtomicInteger errors = new AtomicInteger();
+        private final ConcurrentLinkedQueue<String> firstErrors = new ConcurrentLinkedQueue<>();
+
+        Tally(String what) {
+            this.what = what;
+        }
+
+        void license(SplitcastApi api, String terminalId, String contentId) {
+            SplitcastApi.LicenseOutcome outcome = api.license(terminalId, contentId);
+            requests.incrementAndGet();
+            if (outcome.hit()) {
+                hits.incrementAndGet();
+            } else if (outcome.miss()) {
+                misses.incrementAndGet();
+            } else if (!outcome.ok()) {
+                errors.incrementAndGet();
+                if (firstErrors.size() < 5) {
+                    firstErrors.add(describe(terminalId, contentId, outcome));
+                }
+                if ("not-entitled".equals(outcome.problemCode())) {
+                    throw new IllegalStateException(
+                            what + " is set up wrong: " + describe(terminalId, contentId, outcome));
+                }
+            }
+        }
+
+        Replay replay(double seconds) {
+            return new Replay(
+                    requests.get(), hits.get(), misses.get(), errors.get(), seconds, List.copyOf(firstErrors));
+        }
     }
 
     static String describe(String terminalId, String contentId, SplitcastApi.LicenseOutcome outcome) {
