@@ -3,7 +3,7 @@ package org.splitcast.license;
 import jakarta.ejb.Local;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import org.splitcast.account.Caller;
+import org.splitcast.error.AccessDeniedException;
 import org.splitcast.error.InvalidRequestException;
 import org.splitcast.error.UnknownEntityException;
 
@@ -17,8 +17,9 @@ public interface LicenseIssuer {
      * 146 takes it, or 142 computes one; 144 finishes it with the grant.
      *
      * @throws LicenseRefusedException not entitled, terminal revoked, play limit reached, too many
-     *     requests in flight, or a terminal of another subscriber
+     *     requests in flight
+     * @throws AccessDeniedException a terminal of another subscriber
      */
-    IssuedLicense issue(@NotNull Caller caller, @NotNull @Valid LicenseRequest request)
-            throws UnknownEntityException, LicenseRefusedException, InvalidRequestException;
+    IssuedLicense issue(@NotNull @Valid LicenseRequest request)
+            throws UnknownEntityException, LicenseRefusedException, InvalidRequestException, AccessDeniedException;
 }

@@ -1,5 +1,9 @@
 package org.splitcast.license.signing;
 
+import static org.splitcast.registry.account.Role.OPERATOR_ROLE;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -12,10 +16,11 @@ import org.splitcast.license.LicenseKeyService;
 import org.splitcast.license.format.KeySet;
 import org.splitcast.license.format.SignatureAlgorithm;
 import org.splitcast.license.format.SigningKey;
-import org.splitcast.precompute.PrecomputedAccessStore;
+import org.splitcast.license.precompute.internal.PrecomputedAccessStore;
 
 /** {@link LicenseKeyService} over {@link LicenseSigningKeys}. */
 @Stateless
+@RolesAllowed(OPERATOR_ROLE)
 public class DefaultLicenseKeyService implements LicenseKeyService {
 
     private static final Logger LOG = Logger.getLogger(DefaultLicenseKeyService.class);
@@ -29,11 +34,13 @@ public class DefaultLicenseKeyService implements LicenseKeyService {
     @EJB
     PrecomputedAccessStore store;
 
+    @PermitAll // the keys that verify licenses are public
     @Override
     public String keySetJson() {
         return KeySet.toJson(keys.published());
     }
 
+    @PermitAll // the keys that verify licenses are public
     @Override
     public Optional<String> publicKeyPem(String keyId) {
         return keys.published().stream()

@@ -27,11 +27,11 @@ import org.jboss.logging.Logger;
 import org.splitcast.common.Timestamps;
 import org.splitcast.crypto.CryptoException;
 import org.splitcast.crypto.CryptoProvider;
-import org.splitcast.keys.KeyOwner;
-import org.splitcast.keys.KeyVault;
 import org.splitcast.license.format.SignatureAlgorithm;
 import org.splitcast.license.format.SigningKey;
 import org.splitcast.license.format.VerificationKey;
+import org.splitcast.registry.keys.KeyOwner;
+import org.splitcast.registry.keys.KeyVault;
 
 /**
  * The active license signing key, opened once and kept in memory (signing is the hot path), and

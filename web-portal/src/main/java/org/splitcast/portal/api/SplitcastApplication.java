@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.info.License;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
-import org.splitcast.account.Role;
+import org.splitcast.registry.account.Role;
 
 /** The REST API's root: everything under {@code /api}, every call authenticated (HTTP Basic). */
 @ApplicationPath("/api")

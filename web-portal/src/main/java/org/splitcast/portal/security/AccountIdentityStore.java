@@ -6,7 +6,7 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
 import java.util.Set;
-import org.splitcast.account.AccountService;
+import org.splitcast.registry.account.AccountService;
 
 /** Checks usernames and passwords against the application's accounts; the role becomes the caller's group. */
 @ApplicationScoped

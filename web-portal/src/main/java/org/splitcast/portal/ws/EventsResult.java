@@ -3,7 +3,7 @@ package org.splitcast.portal.ws;
 import jakarta.xml.bind.annotation.XmlAccessType;
 import jakarta.xml.bind.annotation.XmlAccessorType;
 import jakarta.xml.bind.annotation.XmlType;
-import org.splitcast.activity.ActivityReport;
+import org.splitcast.license.activity.ActivityReport;
 
 /** What {@code reportEvents} did: the fields of the REST answer of {@code POST /api/events}. */
 @XmlAccessorType(XmlAccessType.FIELD)

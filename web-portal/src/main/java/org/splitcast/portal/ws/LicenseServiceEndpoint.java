@@ -2,27 +2,25 @@ package org.splitcast.portal.ws;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
+import jakarta.ejb.EJBAccessException;
 import jakarta.inject.Inject;
 import jakarta.jws.HandlerChain;
 import jakarta.jws.WebService;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import jakarta.xml.ws.WebServiceContext;
-import java.security.Principal;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
-import org.splitcast.account.AccountService;
-import org.splitcast.account.Caller;
-import org.splitcast.activity.ActivityEvents;
-import org.splitcast.activity.ActivityService;
 import org.splitcast.error.ErrorCode;
 import org.splitcast.error.SplitcastException;
 import org.splitcast.license.LicenseIssuer;
 import org.splitcast.license.LicenseRequest;
+import org.splitcast.license.activity.ActivityEvents;
+import org.splitcast.license.activity.ActivityService;
 
 /**
  * {@link LicenseService} over the same {@link LicenseIssuer} as {@code POST /api/licenses}. A
@@ -46,9 +44,6 @@ public class LicenseServiceEndpoint implements LicenseService {
     LicenseIssuer issuer;
 
     @EJB
-    AccountService accounts;
-
-    @EJB
     ActivityService activity;
 
     @Inject
@@ -59,7 +54,10 @@ public class LicenseServiceEndpoint implements LicenseService {
         LicenseRequest request = new LicenseRequest(contentId, terminalId, nonce);
         validate(request);
         try {
-            return LicenseResult.of(issuer.issue(caller(), request));
+            requireAuthenticated();
+            return LicenseResult.of(issuer.issue(request));
+        } catch (EJBAccessException e) {
+            throw forbidden(e);
         } catch (SplitcastException e) {
             LOG.debugf("SOAP license refused: %s: %s", e.code().slug(), e.getMessage());
             throw fault(e.code(), e.getMessage(), null);
@@ -81,9 +79,7 @@ public class LicenseServiceEndpoint implements LicenseService {
             List<String> removedSubscribers,
             List<String> removedTerminals)
             throws LicenseFault {
-        if (!caller().isStaff()) {
-            throw fault(ErrorCode.FORBIDDEN, "Only operators and integrators report events", null);
-        }
+        requireAuthenticated();
         ActivityEvents events = new ActivityEvents(
                 newSubscribers,
                 newTerminals,
@@ -99,6 +95,8 @@ public class LicenseServiceEndpoint implements LicenseService {
         validate(events);
         try {
             return EventsResult.of(activity.apply(events));
+        } catch (EJBAccessException e) {
+            throw forbidden(e);
         } catch (SplitcastException e) {
             LOG.debugf("SOAP events refused: %s: %s", e.code().slug(), e.getMessage());
             throw fault(e.code(), e.getMessage(), null);
@@ -123,13 +121,17 @@ public class LicenseServiceEndpoint implements LicenseService {
         }
     }
 
-    private Caller caller() throws LicenseFault {
-        Principal principal = context.getUserPrincipal();
-        if (principal == null) {
+    /** Who may do what is the services' business; a call without credentials is refused here. */
+    private void requireAuthenticated() throws LicenseFault {
+        if (context.getUserPrincipal() == null) {
             throw fault(ErrorCode.UNAUTHENTICATED, "This operation needs credentials (HTTP Basic)", null);
         }
-        return accounts.caller(principal.getName())
-                .orElseThrow(() -> fault(ErrorCode.UNAUTHENTICATED, "The account no longer exists", null));
+    }
+
+    /** The service's role check refused the call: the same answer as REST's 403. */
+    private static LicenseFault forbidden(EJBAccessException e) {
+        LOG.debugf("SOAP call refused by the service's role check: %s", e.getMessage());
+        return fault(ErrorCode.FORBIDDEN, "Your role may not do this", null);
     }
 
     private static LicenseFault fault(ErrorCode code, String detail, String errorId) {

@@ -13,7 +13,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
-import org.splitcast.precompute.load.WorkloadMeter;
+import org.splitcast.license.precompute.load.WorkloadMeter;
 
 /**
  * The cost of counting one license request for the workload meter, with two threads counting at

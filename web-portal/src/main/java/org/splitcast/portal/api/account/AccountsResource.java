@@ -1,6 +1,6 @@
 package org.splitcast.portal.api.account;
 
-import static org.splitcast.account.Role.OPERATOR_ROLE;
+import static org.splitcast.registry.account.Role.OPERATOR_ROLE;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -21,12 +21,12 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.splitcast.account.AccountService;
-import org.splitcast.account.AccountView;
-import org.splitcast.account.NewAccount;
 import org.splitcast.error.DuplicateEntityException;
 import org.splitcast.error.InvalidRequestException;
 import org.splitcast.error.UnknownEntityException;
+import org.splitcast.registry.account.AccountService;
+import org.splitcast.registry.account.AccountView;
+import org.splitcast.registry.account.NewAccount;
 
 /** {@code /api/accounts}: operator and integrator logins (operators only). */
 @Path("accounts")

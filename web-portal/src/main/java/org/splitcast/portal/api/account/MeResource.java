@@ -1,20 +1,21 @@
 package org.splitcast.portal.api.account;
 
-import static org.splitcast.account.Role.INTEGRATOR_ROLE;
-import static org.splitcast.account.Role.OPERATOR_ROLE;
-import static org.splitcast.account.Role.SUBSCRIBER_ROLE;
+import static org.splitcast.registry.account.Role.INTEGRATOR_ROLE;
+import static org.splitcast.registry.account.Role.OPERATOR_ROLE;
+import static org.splitcast.registry.account.Role.SUBSCRIBER_ROLE;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.splitcast.account.Caller;
-import org.splitcast.portal.security.CurrentCaller;
+import org.splitcast.error.AccessDeniedException;
+import org.splitcast.registry.account.Caller;
+import org.splitcast.registry.account.Callers;
 
 /** {@code /api/me}: who the credentials belong to. */
 @Path("me")
@@ -26,14 +27,14 @@ public class MeResource {
     /** The caller: username, role, and for subscribers their subscriber id. */
     public record Me(String username, String role, String subscriberId) {}
 
-    @Inject
-    CurrentCaller caller;
+    @EJB
+    Callers callers;
 
     @GET
     @RolesAllowed({OPERATOR_ROLE, INTEGRATOR_ROLE, SUBSCRIBER_ROLE})
     @Operation(summary = "The authenticated caller")
-    public Me me() {
-        Caller c = caller.get();
+    public Me me() throws AccessDeniedException {
+        Caller c = callers.current();
         return new Me(c.username(), c.role().roleName(), c.subscriberId());
     }
 }

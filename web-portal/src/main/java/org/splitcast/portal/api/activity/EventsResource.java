@@ -1,7 +1,7 @@
 package org.splitcast.portal.api.activity;
 
-import static org.splitcast.account.Role.INTEGRATOR_ROLE;
-import static org.splitcast.account.Role.OPERATOR_ROLE;
+import static org.splitcast.registry.account.Role.INTEGRATOR_ROLE;
+import static org.splitcast.registry.account.Role.OPERATOR_ROLE;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -15,10 +15,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.splitcast.activity.ActivityEvents;
-import org.splitcast.activity.ActivityReport;
-import org.splitcast.activity.ActivityService;
 import org.splitcast.error.UnknownEntityException;
+import org.splitcast.license.activity.ActivityEvents;
+import org.splitcast.license.activity.ActivityReport;
+import org.splitcast.license.activity.ActivityService;
 
 /** {@code /api/events}: integrators' events (step 112). */
 @Path("events")

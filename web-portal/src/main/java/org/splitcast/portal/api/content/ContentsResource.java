@@ -1,8 +1,8 @@
 package org.splitcast.portal.api.content;
 
-import static org.splitcast.account.Role.INTEGRATOR_ROLE;
-import static org.splitcast.account.Role.OPERATOR_ROLE;
-import static org.splitcast.account.Role.SUBSCRIBER_ROLE;
+import static org.splitcast.registry.account.Role.INTEGRATOR_ROLE;
+import static org.splitcast.registry.account.Role.OPERATOR_ROLE;
+import static org.splitcast.registry.account.Role.SUBSCRIBER_ROLE;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -24,12 +24,12 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.splitcast.common.Page;
-import org.splitcast.content.ContentService;
-import org.splitcast.content.ContentView;
-import org.splitcast.content.NewContent;
 import org.splitcast.error.DuplicateEntityException;
 import org.splitcast.error.UnknownEntityException;
 import org.splitcast.portal.api.Paging;
+import org.splitcast.registry.content.ContentService;
+import org.splitcast.registry.content.ContentView;
+import org.splitcast.registry.content.NewContent;
 
 /** {@code /api/contents}: the catalogue (everyone reads it; operators add to it). */
 @Path("contents")

@@ -1,8 +1,8 @@
 package org.splitcast.portal.api.content;
 
-import static org.splitcast.account.Role.INTEGRATOR_ROLE;
-import static org.splitcast.account.Role.OPERATOR_ROLE;
-import static org.splitcast.account.Role.SUBSCRIBER_ROLE;
+import static org.splitcast.registry.account.Role.INTEGRATOR_ROLE;
+import static org.splitcast.registry.account.Role.OPERATOR_ROLE;
+import static org.splitcast.registry.account.Role.SUBSCRIBER_ROLE;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -16,9 +16,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.splitcast.content.ContentService;
-import org.splitcast.content.PackageView;
 import org.splitcast.error.UnknownEntityException;
+import org.splitcast.registry.content.ContentService;
+import org.splitcast.registry.content.PackageView;
 
 /** {@code /api/packages/{packageId}}, and its members {@code .../contents/{contentId}}. */
 @Path("packages/{packageId}")

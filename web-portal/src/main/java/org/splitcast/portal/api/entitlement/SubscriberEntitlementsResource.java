@@ -1,13 +1,12 @@
 package org.splitcast.portal.api.entitlement;
 
-import static org.splitcast.account.Role.INTEGRATOR_ROLE;
-import static org.splitcast.account.Role.OPERATOR_ROLE;
-import static org.splitcast.account.Role.SUBSCRIBER_ROLE;
+import static org.splitcast.registry.account.Role.INTEGRATOR_ROLE;
+import static org.splitcast.registry.account.Role.OPERATOR_ROLE;
+import static org.splitcast.registry.account.Role.SUBSCRIBER_ROLE;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -24,12 +23,12 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.splitcast.entitlement.EntitlementService;
-import org.splitcast.entitlement.EntitlementView;
-import org.splitcast.entitlement.NewEntitlement;
+import org.splitcast.error.AccessDeniedException;
 import org.splitcast.error.InvalidRequestException;
 import org.splitcast.error.UnknownEntityException;
-import org.splitcast.portal.security.CurrentCaller;
+import org.splitcast.registry.entitlement.EntitlementService;
+import org.splitcast.registry.entitlement.EntitlementView;
+import org.splitcast.registry.entitlement.NewEntitlement;
 
 /** {@code /api/subscribers/{subscriberId}/entitlements}: grant, list, revoke. */
 @Path("subscribers/{subscriberId}/entitlements")
@@ -42,9 +41,6 @@ public class SubscriberEntitlementsResource {
     @EJB
     EntitlementService entitlements;
 
-    @Inject
-    CurrentCaller caller;
-
     @Context
     UriInfo uriInfo;
 
@@ -52,7 +48,7 @@ public class SubscriberEntitlementsResource {
     @RolesAllowed({OPERATOR_ROLE, INTEGRATOR_ROLE})
     @Operation(summary = "Grant a purchase (contentId) or a package (packageId), with an optional validity window")
     public Response grant(@PathParam("subscriberId") String subscriberId, @NotNull @Valid NewEntitlement entitlement)
-            throws UnknownEntityException, InvalidRequestException {
+            throws UnknownEntityException, InvalidRequestException, AccessDeniedException {
         EntitlementView granted = entitlements.grant(subscriberId, entitlement);
         return Response.created(
                         uriInfo.getAbsolutePathBuilder().path(granted.id()).build())
@@ -63,8 +59,8 @@ public class SubscriberEntitlementsResource {
     @GET
     @RolesAllowed({OPERATOR_ROLE, INTEGRATOR_ROLE, SUBSCRIBER_ROLE})
     @Operation(summary = "List a subscriber's entitlements")
-    public List<EntitlementView> list(@PathParam("subscriberId") String subscriberId) throws UnknownEntityException {
-        caller.requireAccessToSubscriber(subscriberId);
+    public List<EntitlementView> list(@PathParam("subscriberId") String subscriberId)
+            throws UnknownEntityException, AccessDeniedException {
         return entitlements.listFor(subscriberId);
     }
 
@@ -73,7 +69,7 @@ public class SubscriberEntitlementsResource {
     @RolesAllowed({OPERATOR_ROLE, INTEGRATOR_ROLE})
     @Operation(summary = "Revoke an entitlement")
     public void revoke(@PathParam("subscriberId") String subscriberId, @PathParam("entitlementId") String entitlementId)
-            throws UnknownEntityException {
+            throws UnknownEntityException, AccessDeniedException {
         entitlements.revoke(subscriberId, entitlementId);
     }
 }

@@ -1,6 +1,6 @@
 package org.splitcast.portal.api.license;
 
-import static org.splitcast.account.Role.OPERATOR_ROLE;
+import static org.splitcast.registry.account.Role.OPERATOR_ROLE;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;

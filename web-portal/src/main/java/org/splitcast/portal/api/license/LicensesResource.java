@@ -1,13 +1,12 @@
 package org.splitcast.portal.api.license;
 
-import static org.splitcast.account.Role.INTEGRATOR_ROLE;
-import static org.splitcast.account.Role.OPERATOR_ROLE;
-import static org.splitcast.account.Role.SUBSCRIBER_ROLE;
+import static org.splitcast.registry.account.Role.INTEGRATOR_ROLE;
+import static org.splitcast.registry.account.Role.OPERATOR_ROLE;
+import static org.splitcast.registry.account.Role.SUBSCRIBER_ROLE;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -20,13 +19,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.splitcast.error.AccessDeniedException;
 import org.splitcast.error.InvalidRequestException;
 import org.splitcast.error.UnknownEntityException;
 import org.splitcast.license.IssuedLicense;
 import org.splitcast.license.LicenseIssuer;
 import org.splitcast.license.LicenseRefusedException;
 import org.splitcast.license.LicenseRequest;
-import org.splitcast.portal.security.CurrentCaller;
 
 /** {@code POST /api/licenses}: a license for one terminal and one content. */
 @Path("licenses")
@@ -41,9 +40,6 @@ public class LicensesResource {
     @EJB
     LicenseIssuer issuer;
 
-    @Inject
-    CurrentCaller caller;
-
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({OPERATOR_ROLE, INTEGRATOR_ROLE, SUBSCRIBER_ROLE})
@@ -57,8 +53,8 @@ public class LicensesResource {
             headers = @Header(name = ACCESS_HEADER, description = "precomputed or computed"))
     public Response issue(
             @NotNull(message = "a body {contentId, terminalId, nonce} is required") @Valid LicenseRequest request)
-            throws UnknownEntityException, LicenseRefusedException, InvalidRequestException {
-        IssuedLicense license = issuer.issue(caller.get(), request);
+            throws UnknownEntityException, LicenseRefusedException, InvalidRequestException, AccessDeniedException {
+        IssuedLicense license = issuer.issue(request);
         return Response.ok(LicenseDocument.of(license))
                 .header(ACCESS_HEADER, license.source().headerValue())
                 .header("Cache-Control", "no-store")

@@ -1,6 +1,6 @@
 package org.splitcast.portal.api.metrics;
 
-import static org.splitcast.account.Role.OPERATOR_ROLE;
+import static org.splitcast.registry.account.Role.OPERATOR_ROLE;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -11,7 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.splitcast.metrics.MetricsService;
+import org.splitcast.license.metrics.MetricsService;
 
 /** {@code GET /api/metrics}: Prometheus text exposition of this node's meters. */
 @Path("metrics")

@@ -1,6 +1,6 @@
 package org.splitcast.portal.api.precompute;
 
-import static org.splitcast.account.Role.OPERATOR_ROLE;
+import static org.splitcast.registry.account.Role.OPERATOR_ROLE;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -21,13 +21,13 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.splitcast.activity.ActiveUserView;
-import org.splitcast.activity.ActivityService;
 import org.splitcast.error.InvalidRequestException;
-import org.splitcast.precompute.PrecomputeControl;
-import org.splitcast.precompute.PrecomputeRunView;
-import org.splitcast.precompute.PrecomputeSettings;
-import org.splitcast.precompute.PrecomputeStatus;
+import org.splitcast.license.activity.ActiveUserView;
+import org.splitcast.license.activity.ActivityService;
+import org.splitcast.license.precompute.PrecomputeControl;
+import org.splitcast.license.precompute.PrecomputeRunView;
+import org.splitcast.license.precompute.PrecomputeSettings;
+import org.splitcast.license.precompute.PrecomputeStatus;
 
 /**
  * {@code /api/precompute/status|settings|runs|active-users}: the operator's view and controls of

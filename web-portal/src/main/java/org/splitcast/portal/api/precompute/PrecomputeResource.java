@@ -1,6 +1,6 @@
 package org.splitcast.portal.api.precompute;
 
-import static org.splitcast.account.Role.OPERATOR_ROLE;
+import static org.splitcast.registry.account.Role.OPERATOR_ROLE;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -21,8 +21,8 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.splitcast.error.UnknownEntityException;
-import org.splitcast.precompute.PrecomputeReport;
-import org.splitcast.precompute.PrecomputeService;
+import org.splitcast.license.precompute.PrecomputeReport;
+import org.splitcast.license.precompute.PrecomputeService;
 
 /** {@code /api/precompute}: fill the store for a subscriber and contents; its size. */
 @Path("precompute")

@@ -15,7 +15,7 @@ import org.splitcast.error.ErrorCode;
 public class ProcessingExceptionMapper implements ExceptionMapper<ProcessingException> {
 
     private static final Logger LOG = Logger.getLogger(ProcessingExceptionMapper.class);
-    /** {@code org.splitcast.subscriber.NewSubscriber} → {@code NewSubscriber} in messages shown to clients. */
+    /** {@code org.splitcast.registry.subscriber.NewSubscriber} → {@code NewSubscriber} in messages shown to clients. */
     private static final Pattern QUALIFIED_NAME = Pattern.compile("\\b(?:[a-z_][a-z0-9_]*\\.)+([A-Z][A-Za-z0-9_$]*)");
 
     private static final int MAX_DETAIL = 300;

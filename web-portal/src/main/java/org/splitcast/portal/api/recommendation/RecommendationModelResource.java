@@ -1,6 +1,6 @@
 package org.splitcast.portal.api.recommendation;
 
-import static org.splitcast.account.Role.OPERATOR_ROLE;
+import static org.splitcast.registry.account.Role.OPERATOR_ROLE;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -12,8 +12,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.splitcast.recommendation.ModelStatus;
-import org.splitcast.recommendation.RecommendationService;
+import org.splitcast.license.recommendation.ModelStatus;
+import org.splitcast.license.recommendation.RecommendationService;
 
 /** {@code /api/recommendations/model}: this node's recommendation model; rebuild it now. */
 @Path("recommendations/model")

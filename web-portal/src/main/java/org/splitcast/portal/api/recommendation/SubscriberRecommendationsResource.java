@@ -1,13 +1,12 @@
 package org.splitcast.portal.api.recommendation;
 
-import static org.splitcast.account.Role.INTEGRATOR_ROLE;
-import static org.splitcast.account.Role.OPERATOR_ROLE;
-import static org.splitcast.account.Role.SUBSCRIBER_ROLE;
+import static org.splitcast.registry.account.Role.INTEGRATOR_ROLE;
+import static org.splitcast.registry.account.Role.OPERATOR_ROLE;
+import static org.splitcast.registry.account.Role.SUBSCRIBER_ROLE;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
@@ -19,10 +18,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.splitcast.error.AccessDeniedException;
 import org.splitcast.error.UnknownEntityException;
-import org.splitcast.portal.security.CurrentCaller;
-import org.splitcast.recommendation.RecommendationList;
-import org.splitcast.recommendation.RecommendationService;
+import org.splitcast.license.recommendation.RecommendationList;
+import org.splitcast.license.recommendation.RecommendationService;
 
 /** {@code /api/subscribers/{subscriberId}/recommendations}: what the subscriber will likely pick next. */
 @Path("subscribers/{subscriberId}/recommendations")
@@ -33,9 +32,6 @@ public class SubscriberRecommendationsResource {
 
     @EJB
     RecommendationService recommendations;
-
-    @Inject
-    CurrentCaller caller;
 
     @GET
     @RolesAllowed({OPERATOR_ROLE, INTEGRATOR_ROLE, SUBSCRIBER_ROLE})
@@ -53,8 +49,7 @@ public class SubscriberRecommendationsResource {
                     @Max(value = 100, message = "limit must be between 1 and 100")
                     int limit,
             @QueryParam("terminalId") String terminalId)
-            throws UnknownEntityException {
-        caller.requireAccessToSubscriber(subscriberId);
+            throws UnknownEntityException, AccessDeniedException {
         return recommendations.recommend(subscriberId, terminalId, limit);
     }
 }

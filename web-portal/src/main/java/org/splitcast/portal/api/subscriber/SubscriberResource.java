@@ -1,13 +1,12 @@
 package org.splitcast.portal.api.subscriber;
 
-import static org.splitcast.account.Role.INTEGRATOR_ROLE;
-import static org.splitcast.account.Role.OPERATOR_ROLE;
-import static org.splitcast.account.Role.SUBSCRIBER_ROLE;
+import static org.splitcast.registry.account.Role.INTEGRATOR_ROLE;
+import static org.splitcast.registry.account.Role.OPERATOR_ROLE;
+import static org.splitcast.registry.account.Role.SUBSCRIBER_ROLE;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,10 +15,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.splitcast.error.AccessDeniedException;
 import org.splitcast.error.UnknownEntityException;
-import org.splitcast.portal.security.CurrentCaller;
-import org.splitcast.subscriber.SubscriberService;
-import org.splitcast.subscriber.SubscriberView;
+import org.splitcast.registry.subscriber.SubscriberService;
+import org.splitcast.registry.subscriber.SubscriberView;
 
 /** {@code /api/subscribers/{subscriberId}}: read (a subscriber: only themselves) and delete. */
 @Path("subscribers/{subscriberId}")
@@ -31,21 +30,19 @@ public class SubscriberResource {
     @EJB
     SubscriberService subscribers;
 
-    @Inject
-    CurrentCaller caller;
-
     @GET
     @RolesAllowed({OPERATOR_ROLE, INTEGRATOR_ROLE, SUBSCRIBER_ROLE})
     @Operation(summary = "Read a subscriber")
-    public SubscriberView get(@PathParam("subscriberId") String subscriberId) throws UnknownEntityException {
-        caller.requireAccessToSubscriber(subscriberId);
+    public SubscriberView get(@PathParam("subscriberId") String subscriberId)
+            throws UnknownEntityException, AccessDeniedException {
         return subscribers.get(subscriberId);
     }
 
     @DELETE
     @RolesAllowed({OPERATOR_ROLE, INTEGRATOR_ROLE})
     @Operation(summary = "Delete a subscriber with their login, terminals and entitlements")
-    public void delete(@PathParam("subscriberId") String subscriberId) throws UnknownEntityException {
+    public void delete(@PathParam("subscriberId") String subscriberId)
+            throws UnknownEntityException, AccessDeniedException {
         subscribers.delete(subscriberId);
     }
 }

@@ -1,7 +1,7 @@
 package org.splitcast.portal.api.subscriber;
 
-import static org.splitcast.account.Role.INTEGRATOR_ROLE;
-import static org.splitcast.account.Role.OPERATOR_ROLE;
+import static org.splitcast.registry.account.Role.INTEGRATOR_ROLE;
+import static org.splitcast.registry.account.Role.OPERATOR_ROLE;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -24,9 +24,9 @@ import org.splitcast.common.Page;
 import org.splitcast.error.DuplicateEntityException;
 import org.splitcast.error.InvalidRequestException;
 import org.splitcast.portal.api.Paging;
-import org.splitcast.subscriber.NewSubscriber;
-import org.splitcast.subscriber.SubscriberService;
-import org.splitcast.subscriber.SubscriberView;
+import org.splitcast.registry.subscriber.NewSubscriber;
+import org.splitcast.registry.subscriber.SubscriberService;
+import org.splitcast.registry.subscriber.SubscriberView;
 
 /** {@code /api/subscribers}: create and list (operators and integrators). */
 @Path("subscribers")

@@ -1,13 +1,12 @@
 package org.splitcast.portal.api.terminal;
 
-import static org.splitcast.account.Role.INTEGRATOR_ROLE;
-import static org.splitcast.account.Role.OPERATOR_ROLE;
-import static org.splitcast.account.Role.SUBSCRIBER_ROLE;
+import static org.splitcast.registry.account.Role.INTEGRATOR_ROLE;
+import static org.splitcast.registry.account.Role.OPERATOR_ROLE;
+import static org.splitcast.registry.account.Role.SUBSCRIBER_ROLE;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -24,13 +23,13 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.splitcast.error.AccessDeniedException;
 import org.splitcast.error.DuplicateEntityException;
 import org.splitcast.error.InvalidRequestException;
 import org.splitcast.error.UnknownEntityException;
-import org.splitcast.portal.security.CurrentCaller;
-import org.splitcast.terminal.NewTerminal;
-import org.splitcast.terminal.TerminalService;
-import org.splitcast.terminal.TerminalView;
+import org.splitcast.registry.terminal.NewTerminal;
+import org.splitcast.registry.terminal.TerminalService;
+import org.splitcast.registry.terminal.TerminalView;
 
 /** {@code /api/subscribers/{subscriberId}/terminals}: register and list a subscriber's terminals. */
 @Path("subscribers/{subscriberId}/terminals")
@@ -43,9 +42,6 @@ public class SubscriberTerminalsResource {
     @EJB
     TerminalService terminals;
 
-    @Inject
-    CurrentCaller caller;
-
     @Context
     UriInfo uriInfo;
 
@@ -57,8 +53,7 @@ public class SubscriberTerminalsResource {
                     + " provisioningKey: this response is the only time it is ever shown. Otherwise send the"
                     + " device's public key (RSA >= 2048, EC_P256 or X25519) as PEM or base64 DER.")
     public Response register(@PathParam("subscriberId") String subscriberId, @NotNull @Valid NewTerminal terminal)
-            throws UnknownEntityException, DuplicateEntityException, InvalidRequestException {
-        caller.requireAccessToSubscriber(subscriberId);
+            throws UnknownEntityException, DuplicateEntityException, InvalidRequestException, AccessDeniedException {
         TerminalView registered = terminals.register(subscriberId, terminal);
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);
@@ -72,8 +67,8 @@ public class SubscriberTerminalsResource {
     @GET
     @RolesAllowed({OPERATOR_ROLE, INTEGRATOR_ROLE, SUBSCRIBER_ROLE})
     @Operation(summary = "List a subscriber's terminals")
-    public List<TerminalView> list(@PathParam("subscriberId") String subscriberId) throws UnknownEntityException {
-        caller.requireAccessToSubscriber(subscriberId);
+    public List<TerminalView> list(@PathParam("subscriberId") String subscriberId)
+            throws UnknownEntityException, AccessDeniedException {
         return terminals.listFor(subscriberId);
     }
 }

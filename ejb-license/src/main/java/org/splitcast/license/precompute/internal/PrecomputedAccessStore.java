@@ -1,0 +1,161 @@
+package org.splitcast.license.precompute.internal;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.splitcast.license.format.AccessBlock;
+import org.splitcast.registry.keys.KeyOwner;
+import org.splitcast.registry.keys.KeyVault;
+
+/**
+ * The repository of the precomputed access store: lookup by (terminal, content, key id) (step
+ * 141), insertion that never duplicates, and the removals that keep it true.
+ */
+@Stateless
+public class PrecomputedAccessStore {
+
+    private static final Logger LOG = Logger.getLogger(PrecomputedAccessStore.class);
+
+    @PersistenceContext
+    EntityManager em;
+
+    @EJB
+    KeyVault vault;
+
+    /** The stored block of the triple, if it is still valid at {@code validAfter}. */
+    public Optional<StoredAccess> find(String terminalId, String contentId, String keyId, Instant validAfter) {
+        return em.createNamedQuery("PrecomputedAccess.find", PrecomputedAccess.class)
+                .setParameter("terminalId", terminalId)
+                .setParameter("contentId", contentId)
+                .setParameter("keyId", keyId)
+                .getResultStream()
+                .filter(a -> a.expiresAt().isAfter(validAfter))
+                .findFirst()
+                .map(this::open);
+    }
+
+    /**
+     * Stores the block unless the triple already has one, in a transaction of its own so that it
+     * is visible to other requests at once and a conflict cannot spoil the caller's transaction.
+     *
+     * @return false if another writer stored the triple first (the unique constraint refused this
+     *     one, or an expired entry was found and is replaced)
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean storeIfAbsent(AccessBlock block, String subscriberId, String signingKeyId) {
+        var existing = em.createNamedQuery("PrecomputedAccess.find", PrecomputedAccess.class)
+                .setParameter("terminalId", block.terminalId())
+                .setParameter("contentId", block.contentId())
+                .setParameter("keyId", block.keyId())
+                .getResultList();
+        for (PrecomputedAccess old : existing) {
+            if (old.expiresAt().isAfter(Instant.now())) {
+                return false;
+            }
+            em.remove(old);
+        }
+        em.flush();
+        byte[] wrappedGrantKey = block.grantKey() == null
+                ? null
+                : vault.seal(
+                        block.grantKey(),
+                        KeyOwner.precomputedAccess(block.terminalId(), block.contentId(), block.keyId()));
+        try {
+            em.persist(new PrecomputedAccess(
+                    UUID.randomUUID().toString(),
+                    block.terminalId(),
+                    block.contentId(),
+                    block.keyId(),
+                    subscriberId,
+                    signingKeyId,
+                    block.compact(),
+                    wrappedGrantKey,
+                    block.computedAt(),
+                    block.expiresAt()));
+            em.flush();
+            return true;
+        } catch (PersistenceException e) {
+            // another node (or the timer) stored the same triple between our check and our insert:
+            // the unique constraint kept the store consistent; this transaction rolls back alone
+            LOG.debugf(
+                    "Access block for terminal %s, content %s already stored concurrently",
+                    block.terminalId(), block.contentId());
+            return false;
+        }
+    }
+
+    public long size() {
+        return em.createNamedQuery("PrecomputedAccess.count", Long.class).getSingleResult();
+    }
+
+    public long sizeFor(String terminalId) {
+        return em.createNamedQuery("PrecomputedAccess.countByTerminal", Long.class)
+                .setParameter("terminalId", terminalId)
+                .getSingleResult();
+    }
+
+    /** The terminal was revoked or removed. */
+    public int deleteForTerminal(String terminalId) {
+        return em.createNamedQuery("PrecomputedAccess.deleteByTerminal")
+                .setParameter("terminalId", terminalId)
+                .executeUpdate();
+    }
+
+    /** The subscriber was removed or revoked. */
+    public int deleteForSubscriber(String subscriberId) {
+        return em.createNamedQuery("PrecomputedAccess.deleteBySubscriber")
+                .setParameter("subscriberId", subscriberId)
+                .executeUpdate();
+    }
+
+    /** The content, its rules or its key changed. */
+    public int deleteForContent(String contentId) {
+        return em.createNamedQuery("PrecomputedAccess.deleteByContent")
+                .setParameter("contentId", contentId)
+                .executeUpdate();
+    }
+
+    /** The content's key changed: drops the blocks of every other key (a block for the new one stays). */
+    public int deleteForContentExceptKey(String contentId, String keyId) {
+        return em.createNamedQuery("PrecomputedAccess.deleteByContentExceptKey")
+                .setParameter("contentId", contentId)
+                .setParameter("keyId", keyId)
+                .executeUpdate();
+    }
+
+    /** An entitlement of the subscriber to the content ended. */
+    public int deleteForSubscriberAndContent(String subscriberId, String contentId) {
+        return em.createNamedQuery("PrecomputedAccess.deleteBySubscriberAndContent")
+                .setParameter("subscriberId", subscriberId)
+                .setParameter("contentId", contentId)
+                .executeUpdate();
+    }
+
+    /** The signing key was rotated: blocks signed by older keys are dropped. */
+    public int deleteNotSignedBy(String signingKeyId) {
+        return em.createNamedQuery("PrecomputedAccess.deleteNotSignedBy")
+                .setParameter("signingKeyId", signingKeyId)
+                .executeUpdate();
+    }
+
+    public int deleteExpired(Instant now) {
+        return em.createNamedQuery("PrecomputedAccess.deleteExpired")
+                .setParameter("now", now)
+                .executeUpdate();
+    }
+
+    private StoredAccess open(PrecomputedAccess a) {
+        byte[] grantKey = a.wrappedGrantKey() == null
+                ? null
+                : vault.open(a.wrappedGrantKey(), KeyOwner.precomputedAccess(a.terminalId(), a.contentId(), a.keyId()));
+        return new StoredAccess(a.accessBlock(), grantKey, a.expiresAt(), a.signingKeyId());
+    }
+}

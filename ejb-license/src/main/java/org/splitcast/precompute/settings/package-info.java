@@ -1,8 +1,0 @@
-/**
- * The operator's settings of the load-gated precompute (S1, the meter's interval, the timer's
- * period, the selection policy of operation 124, the budget), kept in the database for every node
- * ({@link org.splitcast.precompute.settings.PrecomputeSettingsRow}) over the MicroProfile Config
- * defaults ({@link org.splitcast.precompute.settings.PrecomputeDefaults}), and the status the
- * operator reads ({@link org.splitcast.precompute.settings.DefaultPrecomputeControl}).
- */
-package org.splitcast.precompute.settings;

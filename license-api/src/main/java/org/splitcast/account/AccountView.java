@@ -1,6 +1,0 @@
-package org.splitcast.account;
-
-import java.time.Instant;
-
-/** An account as the API shows it: never its password hash. */
-public record AccountView(String username, String role, String subscriberId, Instant createdAt) {}

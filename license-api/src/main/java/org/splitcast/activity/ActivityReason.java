@@ -1,8 +1,0 @@
-package org.splitcast.activity;
-
-/** Why a subscriber is on the active list (step 112). */
-public enum ActivityReason {
-    NEW_SUBSCRIBER,
-    NEW_TERMINAL,
-    ACCESS
-}

@@ -1,7 +1,0 @@
-package org.splitcast.content;
-
-import java.time.Instant;
-import java.util.List;
-
-/** A package as the API shows it. */
-public record PackageView(String id, String name, List<String> contentIds, Instant createdAt) {}

@@ -1,2 +1,0 @@
-/** The application's metrics, as Prometheus / OpenMetrics text for a scraper. */
-package org.splitcast.metrics;

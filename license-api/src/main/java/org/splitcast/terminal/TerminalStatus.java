@@ -1,8 +1,0 @@
-package org.splitcast.terminal;
-
-/** Whether a terminal may still obtain licenses and session keys. */
-public enum TerminalStatus {
-    ACTIVE,
-    /** Permanently barred; the row stays for the record until the terminal is removed. */
-    REVOKED
-}

@@ -1,2 +1,0 @@
-/** The API of terminals and their keys KT: {@link org.splitcast.terminal.TerminalService} and its DTOs (implementation: ejb-license). */
-package org.splitcast.terminal;
