@@ -1,7 +1,14 @@
 package org.splitcast.it.support;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import org.jboss.shrinkwrap.api.ArchivePath;
+import org.jboss.shrinkwrap.api.ArchivePaths;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
@@ -18,6 +25,28 @@ public final class Deployments {
                     "EAR not found at " + ear.getAbsolutePath() + ": run the build from the root");
         }
         return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, ear);
+    }
+
+    /**
+     * The EAR with one more web module, {@code /rollback-probe} ({@link RollbackProbeServlet}): it
+     * sees the EAR's service interfaces, which a WAR deployed beside the EAR would not.
+     */
+    public static EnterpriseArchive splitcastWithRollbackProbe() {
+        EnterpriseArchive ear = splitcast();
+        String probe = "rollback-probe.war";
+        ear.addAsModule(ShrinkWrap.create(WebArchive.class, probe).addClass(RollbackProbeServlet.class));
+        ArchivePath descriptor = ArchivePaths.create("META-INF/application.xml");
+        String application;
+        try (InputStream in = ear.get(descriptor).getAsset().openStream()) {
+            application = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String module = "<module><web><web-uri>" + probe + "</web-uri><context-root>/rollback-probe</context-root>"
+                + "</web></module>";
+        ear.delete(descriptor);
+        ear.add(new StringAsset(application.replace("</application>", module + "</application>")), descriptor);
+        return ear;
     }
 
     /** A test-only WAR that dumps every row of every table of the application's datasource. */

@@ -1,2 +1,2 @@
-/** The API of subscribers: {@link org.splitcast.registry.subscriber.SubscriberService} and its DTOs (implementation: ejb-license). */
+/** The API of subscribers: {@link org.splitcast.registry.subscriber.SubscriberService} and its DTOs (implementation: ejb-registry; other modules read the registry through the *Directory interfaces). */
 package org.splitcast.registry.subscriber;
