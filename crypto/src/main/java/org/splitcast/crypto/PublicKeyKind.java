@@ -1,7 +1,7 @@
 package org.splitcast.crypto;
 
 /**
- * The kinds of public key a terminal may register as its KT (DESIGN.md §4), and how a content
+ * The kinds of public key a terminal may register as its KT (docs/architecture.md §4), and how a content
  * key is wrapped for each: RSA-OAEP-SHA256, or ECDH-ES + AES-KW on P-256 or X25519.
  */
 public enum PublicKeyKind {

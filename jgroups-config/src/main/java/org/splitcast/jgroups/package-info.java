@@ -9,6 +9,6 @@
  * <p>Serves seed 000, claim 1 (the complementary information goes from the secure central server
  * to the addressee's equipment "in an extended, secure multicasting mode ... via at least one
  * access point"): the central server and the edge nodes at the access points form this cluster
- * (DESIGN.md §5 E, §7).
+ * (docs/architecture.md §3 E).
  */
 package org.splitcast.jgroups;
