@@ -28,6 +28,17 @@ public enum ErrorCode {
     TERMINAL_REVOKED("terminal-revoked", "Terminal revoked", 403),
     /** The content's maximum number of plays within its window has been reached. */
     PLAY_LIMIT_REACHED("play-limit-reached", "Play limit reached", 403),
+    /**
+     * Complementary information was asked for a terminal that holds no license for the content
+     * valid now (none issued, expired, or the terminal revoked).
+     */
+    NO_VALID_LICENSE("no-valid-license", "No valid license", 403),
+    /** The content's media is not ready yet (ingest or re-sealing under way): retry shortly. */
+    NOT_READY("not-ready", "Not ready", 409),
+    /** The server could not store what was sent (its disk is full or failing); nothing was kept. */
+    INSUFFICIENT_STORAGE("insufficient-storage", "Insufficient storage", 507),
+    /** The request body is larger than this operation accepts. */
+    PAYLOAD_TOO_LARGE("payload-too-large", "Payload too large", 413),
     /** The subscriber already has the allowed number of license requests in progress. */
     TOO_MANY_IN_FLIGHT("too-many-in-flight", "Too many license requests in progress", 429),
     /** The HTTP method is not supported on this resource. */

@@ -17,6 +17,10 @@ import org.splitcast.license.AccessSource;
 @Entity
 @Table(name = "license_issue")
 @NamedQuery(
+        name = "LicenseIssue.findValid",
+        query = "select i from LicenseIssue i where i.terminalId = :terminalId and i.contentId = :contentId"
+                + " and i.issuedAt <= :at and i.expiresAt > :at order by i.issuedAt desc, i.id")
+@NamedQuery(
         name = "LicenseIssue.countPlaysSince",
         query = "select count(i) from LicenseIssue i where i.subscriberId = :subscriberId"
                 + " and i.contentId = :contentId and i.issuedAt > :since")
@@ -91,5 +95,13 @@ public class LicenseIssue {
 
     public Instant issuedAt() {
         return issuedAt;
+    }
+
+    public String keyId() {
+        return keyId;
+    }
+
+    public Instant expiresAt() {
+        return expiresAt;
     }
 }

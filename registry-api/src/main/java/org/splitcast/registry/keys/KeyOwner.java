@@ -29,6 +29,11 @@ public record KeyOwner(String id) {
         return new KeyOwner("access/" + terminalId + "/" + contentId + "/" + keyId);
     }
 
+    /** The secret that chose the bytes taken out of one stored version of a content's stream. */
+    public static KeyOwner selectionSecret(String contentId, String versionId) {
+        return new KeyOwner("selection/" + contentId + "/" + versionId);
+    }
+
     /** The associated data of its envelopes. */
     public byte[] utf8() {
         return id.getBytes(StandardCharsets.UTF_8);
