@@ -61,7 +61,7 @@ final class NativeCryptoProvider implements CryptoProvider {
     @Override
     public String name() {
         return fast.getName() + " " + fast.getVersionStr()
-                + " (native: RSA/ECDSA signatures, RSA-OAEP, ECDH, EC keys) + " + bc.name();
+                + " (native: RSA/ECDSA signatures, RSA-OAEP, ECDH, EC keys, bulk AES-GCM) + " + bc.name();
     }
 
     @Override
