@@ -28,4 +28,41 @@ public final class PathSegments {
         }
         return out.toString();
     }
+
+    /**
+     * The inverse of {@link #encode}: {@code %XX} sequences to bytes, the rest as ASCII, the result
+     * read as UTF-8.
+     *
+     * @throws IllegalArgumentException on a malformed escape or a character outside printable ASCII
+     */
+    public static String decode(String value) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= value.length()) {
+                    throw new IllegalArgumentException("a truncated %-escape");
+                }
+                int hi = Character.digit(value.charAt(i + 1), 16);
+                int lo = Character.digit(value.charAt(i + 2), 16);
+                if (hi < 0 || lo < 0) {
+                    throw new IllegalArgumentException("an invalid %-escape");
+                }
+                bytes.write(hi << 4 | lo);
+                i += 2;
+            } else if (c > 0x20 && c < 0x7F) {
+                bytes.write(c);
+            } else {
+                throw new IllegalArgumentException("a character that must be %-escaped");
+            }
+        }
+        try {
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(java.nio.ByteBuffer.wrap(bytes.toByteArray()))
+                    .toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new IllegalArgumentException("not UTF-8 once decoded");
+        }
+    }
 }
