@@ -53,7 +53,9 @@ public sealed interface ChunkSelection {
                 throw new IllegalArgumentException("maxChunks must be at least 1");
             }
             long end = Math.min(last, chunkCount - 1);
-            end = Math.min(end, first + maxChunks - 1);
+            if (end - first >= maxChunks) {
+                end = first + maxChunks - 1; // no overflow: first + maxChunks - 1 < end here
+            }
             return new Range(first, end);
         }
 
