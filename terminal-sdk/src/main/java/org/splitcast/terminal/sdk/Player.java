@@ -186,14 +186,21 @@ public final class Player {
                 DeliveryClient.Batch batch;
                 try {
                     batch = delivery.fetch(contentId, terminalId, selection);
-                } catch (java.net.ConnectException | java.net.http.HttpTimeoutException e) {
-                    last = e;
+                } catch (LicenseRequestException e) {
+                    if (e.status() < 500) {
+                        throw e; // a refusal (403 no-valid-license, 404, 409): asking again changes nothing
+                    }
+                    last = new IOException("the server answered HTTP " + e.status() + " to chunks=" + selection, e);
                     continue;
                 } catch (IOException e) {
-                    if (e.getCause() instanceof EnvelopeException) {
-                        throw e; // a body that is not envelopes: not worth asking again
+                    if (e.getCause() instanceof EnvelopeException bad) {
+                        throw new PlayException(
+                                PlayException.Kind.COMPLEMENTARY_REJECTED,
+                                "the server's answer for chunks=" + selection + " is not a body of envelopes: "
+                                        + bad.getMessage(),
+                                bad);
                     }
-                    last = e;
+                    last = e; // a connection that failed or broke: ask again
                     continue;
                 }
                 useKey(batch.keyId());
