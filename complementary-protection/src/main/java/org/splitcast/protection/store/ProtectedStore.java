@@ -12,6 +12,7 @@ import java.util.zip.CRC32C;
 import org.splitcast.protection.envelope.Envelope;
 import org.splitcast.protection.envelope.EnvelopeException;
 import org.splitcast.protection.envelope.EnvelopeType;
+import org.splitcast.protection.wire.ChunkSelection;
 
 /**
  * A protected store file, read without any key (docs/protected-complementary-format.md §7): what
@@ -209,6 +210,36 @@ public final class ProtectedStore implements Closeable {
     public long chunksLength(long first, long last) throws IOException, ProtectedStoreException {
         checkRange(first, last);
         return chunk(last).envelopeEnd() - chunk(first).envelopeOffset();
+    }
+
+    /**
+     * The size of the body that answers {@code selection} ({@code Content-Length}): a {@link
+     * ChunkSelection.Range} must already be clipped to this store ({@link
+     * ChunkSelection.Range#clip}).
+     */
+    public long length(ChunkSelection selection) throws IOException, ProtectedStoreException {
+        if (selection instanceof ChunkSelection.Range range) {
+            return chunksLength(range.first(), range.last());
+        }
+        return selection instanceof ChunkSelection.Header ? headerLength() : trailerLength();
+    }
+
+    /**
+     * Streams the body that answers {@code selection} (see {@link #transferChunks} for what happens
+     * on damage).
+     *
+     * @return the bytes written
+     */
+    public long transfer(ChunkSelection selection, OutputStream out) throws IOException, ProtectedStoreException {
+        if (selection instanceof ChunkSelection.Range range) {
+            return transferChunks(range.first(), range.last(), out);
+        }
+        if (selection instanceof ChunkSelection.Header) {
+            transferHeader(out);
+            return headerLength();
+        }
+        transferTrailer(out);
+        return trailerLength();
     }
 
     /** Streams the header envelope. */

@@ -185,6 +185,14 @@ class ProtectedStoreTest {
             assertEquals(EnvelopeType.TRAILER, t.type());
             assertEquals(store.chunkCount(), t.index());
 
+            for (org.splitcast.protection.wire.ChunkSelection selection : List.of(
+                    org.splitcast.protection.wire.ChunkSelection.HEADER,
+                    org.splitcast.protection.wire.ChunkSelection.TRAILER,
+                    org.splitcast.protection.wire.ChunkSelection.range(1, 1_000).clip(store.chunkCount(), 2))) {
+                ByteArrayOutputStream body = new ByteArrayOutputStream();
+                assertEquals(store.length(selection), store.transfer(selection, body));
+                assertEquals(store.length(selection), body.size());
+            }
             assertThrows(IndexOutOfBoundsException.class, () -> store.transferChunks(0, last + 1, all));
             assertThrows(IndexOutOfBoundsException.class, () -> store.transferChunks(2, 1, all));
         }
