@@ -76,6 +76,18 @@ public interface CryptoProvider {
 
     Cipher cipher(String transformation);
 
+    /**
+     * A cipher for bulk data, where throughput matters (the protected complementary envelopes:
+     * AES-256-GCM over every chunk a server ingests and a terminal plays). The native provider's
+     * AES-GCM (AES-NI and carry-less multiplication) is about 50 times faster here than
+     * BouncyCastle's Java code; where native code is not loaded, or lacks the transformation, this
+     * is {@link #cipher(String)}. The output is the same either way: the algorithms are
+     * standard.
+     */
+    default Cipher bulkCipher(String transformation) {
+        return cipher(transformation);
+    }
+
     Mac mac(String algorithm);
 
     Signature signature(String algorithm);

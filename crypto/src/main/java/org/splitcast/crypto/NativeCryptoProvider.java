@@ -24,6 +24,9 @@ import javax.crypto.Mac;
  * much faster than Java code and behaves like BouncyCastle with BouncyCastle's keys; BouncyCastle
  * for everything else (formats, key factories, AES, HMAC, Ed25519, X25519, key stores).
  *
+ * <p>AES-GCM of bulk data (the protected complementary chunks) is native through {@link
+ * #bulkCipher}; the few key-wrapping AES-GCM operations of {@link #cipher} stay on BouncyCastle.
+ *
  * <p>Why not Ed25519 too: ACCP 2.5 implements it, but refuses BouncyCastle's Ed25519 keys (it
  * expects the JDK's algorithm name {@code EdDSA}), and signing keys are read with BouncyCastle.
  * Why not AES key wrap: ACCP has only the padded variant (RFC 5649), not RFC 3394.
@@ -40,6 +43,9 @@ final class NativeCryptoProvider implements CryptoProvider {
             "SHA384WITHECDSAINP1363FORMAT");
 
     private static final Set<String> CIPHERS = Set.of("RSA/ECB/OAEPPADDING");
+    /** Served natively by {@link #bulkCipher}; {@link #cipher} keeps them on BouncyCastle. */
+    private static final Set<String> BULK_CIPHERS = Set.of("AES/GCM/NOPADDING");
+
     private static final Set<String> KEY_AGREEMENTS = Set.of("ECDH");
     /** EC only: ephemeral keys of ECDH-ES are made on every access block. */
     private static final Set<String> KEY_PAIR_GENERATORS = Set.of("EC");
@@ -55,7 +61,7 @@ final class NativeCryptoProvider implements CryptoProvider {
     @Override
     public String name() {
         return fast.getName() + " " + fast.getVersionStr()
-                + " (native: RSA/ECDSA signatures, RSA-OAEP, ECDH, EC keys) + " + bc.name();
+                + " (native: RSA/ECDSA signatures, RSA-OAEP, ECDH, EC keys, bulk AES-GCM) + " + bc.name();
     }
 
     @Override
@@ -96,6 +102,17 @@ final class NativeCryptoProvider implements CryptoProvider {
             }
         }
         return bc.cipher(transformation);
+    }
+
+    @Override
+    public Cipher bulkCipher(String transformation) {
+        if (BULK_CIPHERS.contains(upper(transformation))) {
+            Cipher cipher = nativeEngine(() -> Cipher.getInstance(transformation, fast));
+            if (cipher != null) {
+                return cipher;
+            }
+        }
+        return cipher(transformation);
     }
 
     @Override

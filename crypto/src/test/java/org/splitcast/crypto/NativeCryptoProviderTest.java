@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -107,6 +108,42 @@ class NativeCryptoProviderTest {
                 "BC", nativeCrypto.cipher("AES/GCM/NoPadding").getProvider().getName());
         assertEquals("BC", nativeCrypto.keyFactory("RSA").getProvider().getName());
         assertEquals("BC", nativeCrypto.keyPairGenerator("RSA").getProvider().getName());
+        assertEquals(
+                "AmazonCorrettoCryptoProvider",
+                nativeCrypto.bulkCipher("AES/GCM/NoPadding").getProvider().getName());
+        assertEquals("BC", bc.bulkCipher("AES/GCM/NoPadding").getProvider().getName());
+    }
+
+    @Test
+    void bulkAesGcmAgreesWithBouncyCastleBothWays() throws GeneralSecurityException {
+        assumeTrue(linuxX86_64());
+        javax.crypto.spec.SecretKeySpec key = new javax.crypto.spec.SecretKeySpec(bc.randomBytes(32), "AES");
+        byte[] nonce = bc.randomBytes(12);
+        byte[] aad = "bound associated data".getBytes(StandardCharsets.US_ASCII);
+        byte[] plaintext = bc.randomBytes(100_003);
+
+        byte[] nativeSealed =
+                gcm(nativeCrypto.bulkCipher("AES/GCM/NoPadding"), Cipher.ENCRYPT_MODE, key, nonce, aad, plaintext);
+        byte[] bcSealed = gcm(bc.cipher("AES/GCM/NoPadding"), Cipher.ENCRYPT_MODE, key, nonce, aad, plaintext);
+
+        assertArrayEquals(bcSealed, nativeSealed);
+        assertArrayEquals(
+                plaintext, gcm(bc.cipher("AES/GCM/NoPadding"), Cipher.DECRYPT_MODE, key, nonce, aad, nativeSealed));
+        assertArrayEquals(
+                plaintext,
+                gcm(nativeCrypto.bulkCipher("AES/GCM/NoPadding"), Cipher.DECRYPT_MODE, key, nonce, aad, bcSealed));
+        bcSealed[7] ^= 1;
+        assertThrows(
+                javax.crypto.AEADBadTagException.class,
+                () -> gcm(
+                        nativeCrypto.bulkCipher("AES/GCM/NoPadding"), Cipher.DECRYPT_MODE, key, nonce, aad, bcSealed));
+    }
+
+    private static byte[] gcm(Cipher cipher, int mode, javax.crypto.SecretKey key, byte[] nonce, byte[] aad, byte[] in)
+            throws GeneralSecurityException {
+        cipher.init(mode, key, new javax.crypto.spec.GCMParameterSpec(128, nonce));
+        cipher.updateAAD(aad);
+        return cipher.doFinal(in);
     }
 
     @Test

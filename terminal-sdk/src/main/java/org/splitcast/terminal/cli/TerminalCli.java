@@ -1,6 +1,8 @@
 package org.splitcast.terminal.cli;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -14,6 +16,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.splitcast.crypto.CryptoProvider;
@@ -23,15 +26,21 @@ import org.splitcast.license.format.LicenseRejectedException;
 import org.splitcast.license.format.Nonces;
 import org.splitcast.license.format.TerminalSecret;
 import org.splitcast.license.format.VerifiedLicense;
+import org.splitcast.separation.io.AtomicFile;
 import org.splitcast.terminal.sdk.Credentials;
+import org.splitcast.terminal.sdk.DeliveryClient;
 import org.splitcast.terminal.sdk.LicenseClient;
 import org.splitcast.terminal.sdk.LicenseRequestException;
 import org.splitcast.terminal.sdk.ObtainedLicense;
+import org.splitcast.terminal.sdk.PlayException;
+import org.splitcast.terminal.sdk.PlayReport;
+import org.splitcast.terminal.sdk.Player;
 import org.splitcast.terminal.sdk.TerminalKeyFiles;
 
 /**
  * {@code splitcast-terminal}: gets a license as a terminal does, verifies it and says what it
- * allows, never printing a key. Expected failures print one line on stderr and exit with a
+ * allows, never printing a key; plays a content on demand (main stream + sealed complementary
+ * information, rebuilt as it downloads). Expected failures print one line on stderr and exit with a
  * documented code, never a stack trace.
  */
 public final class TerminalCli {
@@ -46,6 +55,8 @@ public final class TerminalCli {
     static final int REJECTED = 3;
     static final int REFUSED = 4;
     static final int IO = 5;
+    static final int COMPLEMENTARY_REJECTED = 6;
+    static final int MAIN_STREAM_MISMATCH = 7;
 
     static final String USAGE_TEXT =
             """
@@ -54,6 +65,8 @@ public final class TerminalCli {
                                  [--user NAME --password-file FILE] [--save FILE]
               splitcast-terminal verify --server URL --terminal ID --key FILE --content ID
                                  --license FILE --nonce NONCE
+              splitcast-terminal play --server URL --terminal ID --key FILE --content ID
+                                 [-o FILE|-] [--user NAME --password-file FILE] [--quiet]
               splitcast-terminal --help
 
             license  asks the server (POST URL/api/licenses) for a license for this terminal and
@@ -62,6 +75,13 @@ public final class TerminalCli {
                      license as received, and the nonce is printed, for 'verify'.
             verify   verifies a saved license for the request that sent NONCE: any other nonce
                      shows how a replayed license is rejected.
+            play     gets a license, downloads the main stream (GET URL/media/ID/main.ts,
+                     resumed after a dropped connection), fetches the sealed complementary
+                     information in batches (GET URL/api/contents/ID/complementary), opens it
+                     with the content key and writes the original stream as it goes, every
+                     chunk checked first: 'play ... -o - | ffplay -' plays while it downloads.
+                     -o FILE appears whole or not at all; -o - (the default) is stdout.
+                     Progress on stderr for large streams, unless --quiet.
 
             --server URL      the server's base URL (https://host[:port][/path])
             --terminal ID     this terminal's id
@@ -75,13 +95,20 @@ public final class TerminalCli {
             SHA-256), which identifies it without revealing it.
 
             Exit codes: 0 ok, 2 usage error or unusable key file, 3 license rejected by
-            verification, 4 refused by the server, 5 I/O or connection error, 1 internal error.
+            verification (expired, replayed, ...), 4 refused by the server (no-valid-license,
+            not-found, not-ready, ...), 5 I/O or connection error, 6 complementary information
+            rejected (tampered, for another content or position, wrong key), 7 main stream does
+            not match the complementary information, 1 internal error.
             """;
 
     private static final Set<String> LICENSE_OPTIONS =
             Set.of("server", "terminal", "key", "content", "user", "password-file", "save");
     private static final Set<String> VERIFY_OPTIONS =
             Set.of("server", "terminal", "key", "content", "license", "nonce", "user", "password-file");
+    private static final Set<String> PLAY_OPTIONS =
+            Set.of("server", "terminal", "key", "content", "user", "password-file", "output", "quiet");
+    /** Options that take no value. */
+    private static final Set<String> FLAGS = Set.of("quiet");
 
     private final PrintStream out;
     private final PrintStream err;
@@ -109,7 +136,7 @@ public final class TerminalCli {
     int run(String... args) {
         try {
             if (args.length == 0) {
-                throw new UsageException("a command is required (license, verify, --help)");
+                throw new UsageException("a command is required (license, verify, play, --help)");
             }
             if (List.of(args).contains("--help") || List.of(args).contains("-h") || args[0].equals("help")) {
                 out.print(USAGE_TEXT);
@@ -119,7 +146,9 @@ public final class TerminalCli {
             return switch (command) {
                 case "license" -> license(options(args, LICENSE_OPTIONS));
                 case "verify" -> verify(options(args, VERIFY_OPTIONS));
-                default -> throw new UsageException("unknown command '" + command + "' (license, verify, --help)");
+                case "play" -> play(options(args, PLAY_OPTIONS));
+                default -> throw new UsageException(
+                        "unknown command '" + command + "' (license, verify, play, --help)");
             };
         } catch (UsageException e) {
             err.println(NAME + ": " + e.getMessage());
@@ -135,6 +164,17 @@ public final class TerminalCli {
             err.println(NAME + ": server refused: HTTP " + e.status() + (e.code() == null ? "" : " " + e.code())
                     + (e.detail() == null ? "" : ": " + e.detail()));
             return REFUSED;
+        } catch (PlayException e) {
+            return switch (e.kind()) {
+                case MAIN_STREAM_MISMATCH -> {
+                    err.println(NAME + ": main stream does not match: " + e.getMessage());
+                    yield MAIN_STREAM_MISMATCH;
+                }
+                case KEY_MISMATCH, COMPLEMENTARY_REJECTED -> {
+                    err.println(NAME + ": complementary information rejected: " + e.getMessage());
+                    yield COMPLEMENTARY_REJECTED;
+                }
+            };
         } catch (IOException e) {
             err.println(NAME + ": " + describe(e));
             return IO;
@@ -189,7 +229,118 @@ public final class TerminalCli {
         }
     }
 
-    private record Session(LicenseClient client, String terminalId, String contentId, TerminalSecret secret) {}
+    private int play(Map<String, String> options)
+            throws IOException, UsageException, LicenseRequestException, LicenseRejectedException, PlayException {
+        String output = options.getOrDefault("output", "-");
+        Session session = session(options);
+        Progress progress = new Progress(err, "play", options.containsKey("quiet"));
+        DeliveryClient delivery =
+                new DeliveryClient(session.client.server(), session.credentials, newHttpClient(), HTTP_TIMEOUT);
+        Player player = new Player(session.client, delivery, crypto);
+        Player.Listener listener = new Player.Listener() {
+            @Override
+            public void started(VerifiedLicense license, long mainLength) {
+                progress.total(mainLength);
+            }
+
+            @Override
+            public void written(long bytes) {
+                progress.update(bytes);
+            }
+        };
+        PlayReport report;
+        try {
+            if (output.equals("-")) {
+                OutputStream stdout = new CheckedOutput(out);
+                report = player.play(session.contentId, session.terminalId, session.secret, stdout, listener);
+                stdout.flush();
+            } else {
+                AtomicFile file = AtomicFile.create(Path.of(output));
+                Throwable failure = null;
+                try {
+                    OutputStream fileOut = new BufferedOutputStream(file.stream(), 1 << 16);
+                    report = player.play(session.contentId, session.terminalId, session.secret, fileOut, listener);
+                    fileOut.flush();
+                    file.commit();
+                } catch (IOException
+                        | LicenseRequestException
+                        | LicenseRejectedException
+                        | PlayException
+                        | RuntimeException e) {
+                    failure = e;
+                    throw e;
+                } finally {
+                    AtomicFile.closeQuietly(file, failure);
+                }
+            }
+        } finally {
+            wipe(session.secret);
+        }
+        if (!options.containsKey("quiet")) {
+            double seconds = progress.seconds();
+            err.printf(
+                    Locale.ROOT,
+                    "played %s: %d bytes in %d chunks (content key %s%s%s), %.1f s, %s%n",
+                    session.contentId,
+                    report.bytes(),
+                    report.chunks(),
+                    report.keyId(),
+                    report.licenses() > 1 ? ", after a fresh license" : "",
+                    report.resumes() > 0 ? ", download resumed " + report.resumes() + "x" : "",
+                    seconds,
+                    Progress.rate(report.bytes(), seconds));
+        }
+        return OK;
+    }
+
+    static final java.time.Duration HTTP_TIMEOUT = java.time.Duration.ofSeconds(30);
+
+    private static java.net.http.HttpClient newHttpClient() {
+        return java.net.http.HttpClient.newBuilder()
+                .connectTimeout(java.time.Duration.ofSeconds(10))
+                .followRedirects(java.net.http.HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    /** A PrintStream swallows write errors: this one reports them (a closed pipe stops the playback). */
+    private static final class CheckedOutput extends OutputStream {
+        private final PrintStream out;
+
+        CheckedOutput(PrintStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            check();
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            check();
+        }
+
+        @Override
+        public void flush() throws IOException {
+            out.flush();
+            check();
+        }
+
+        private void check() throws IOException {
+            if (out.checkError()) {
+                throw new IOException("the output was closed (broken pipe)");
+            }
+        }
+    }
+
+    private record Session(
+            LicenseClient client,
+            Credentials credentials,
+            String terminalId,
+            String contentId,
+            TerminalSecret secret) {}
 
     private Session session(Map<String, String> options) throws IOException, UsageException {
         String server = required(options, "server");
@@ -210,7 +361,7 @@ public final class TerminalCli {
             throw new UsageException("--server: " + e.getMessage());
         }
         TerminalSecret secret = TerminalKeyFiles.load(Path.of(keyFile), crypto);
-        return new Session(client, terminalId, contentId, secret);
+        return new Session(client, credentials, terminalId, contentId, secret);
     }
 
     private Credentials credentials(Map<String, String> options) throws IOException, UsageException {
@@ -287,13 +438,18 @@ public final class TerminalCli {
         Map<String, String> options = new HashMap<>();
         for (int i = 1; i < args.length; i++) {
             String arg = args[i];
+            if (arg.equals("-o")) {
+                arg = "--output";
+            }
             if (!arg.startsWith("--") || arg.length() == 2) {
                 throw new UsageException("unexpected argument '" + arg + "'");
             }
             String name = arg.substring(2);
             String value;
             int equals = name.indexOf('=');
-            if (equals >= 0) {
+            if (FLAGS.contains(name)) {
+                value = "";
+            } else if (equals >= 0) {
                 value = name.substring(equals + 1);
                 name = name.substring(0, equals);
             } else {
@@ -324,6 +480,9 @@ public final class TerminalCli {
         }
         if (e instanceof java.net.http.HttpTimeoutException) {
             return "the server did not answer in time";
+        }
+        if (e.getClass() == IOException.class && e.getMessage() != null) {
+            return "I/O error: " + e.getMessage(); // ours: the message says it all
         }
         return "I/O error: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }

@@ -1,6 +1,5 @@
 package org.splitcast.terminal.sdk;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -11,14 +10,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.CharBuffer;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.Base64;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import org.splitcast.crypto.CryptoProvider;
@@ -164,7 +159,7 @@ public final class LicenseClient {
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
         if (credentials != null) {
-            request.header("Authorization", basic(credentials));
+            request.header("Authorization", credentials.basicAuthorization());
         }
         Answer answer = send(request.build());
         if (answer.status / 100 != 2) {
@@ -210,21 +205,6 @@ public final class LicenseClient {
         return new LicenseVerifier(keys, crypto, LicenseVerifier.DEFAULT_CLOCK_SKEW);
     }
 
-    private static String basic(Credentials credentials) {
-        CharBuffer chars = CharBuffer.allocate(credentials.username().length() + 1 + credentials.password().length);
-        chars.put(credentials.username()).put(':').put(credentials.password()).flip();
-        var encoded = StandardCharsets.UTF_8.encode(chars);
-        byte[] bytes = new byte[encoded.remaining()];
-        encoded.get(bytes);
-        Arrays.fill(chars.array(), '\0');
-        Arrays.fill(encoded.array(), (byte) 0);
-        try {
-            return "Basic " + Base64.getEncoder().encodeToString(bytes);
-        } finally {
-            Arrays.fill(bytes, (byte) 0);
-        }
-    }
-
     /** A response read in full (bounded), with what the caller needs of its headers. */
     private record Answer(int status, String contentType, String access, byte[] bytes) {
         String body() {
@@ -260,7 +240,7 @@ public final class LicenseClient {
     }
 
     /** Why a connection failed, from the innermost cause that says (the JDK's often say nothing). */
-    private static String connectFailure(Throwable e) {
+    static String connectFailure(Throwable e) {
         String message = null;
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof UnresolvedAddressException) {
@@ -275,35 +255,6 @@ public final class LicenseClient {
 
     /** The refusal, with the problem details if the server sent some. */
     private static LicenseRequestException refusal(Answer answer) {
-        String contentType = answer.contentType().toLowerCase(Locale.ROOT);
-        if (contentType.startsWith("application/problem+json") || contentType.startsWith("application/json")) {
-            try {
-                JsonNode problem = JSON.readTree(answer.bytes());
-                if (problem != null && problem.isObject()) {
-                    String type = text(problem, "type");
-                    String code = text(problem, "code");
-                    if (code == null && type != null && type.contains("/")) {
-                        code = type.substring(type.lastIndexOf('/') + 1);
-                    }
-                    String detail = text(problem, "detail");
-                    if (detail == null) {
-                        detail = text(problem, "title");
-                    }
-                    return new LicenseRequestException(answer.status(), type, code, detail);
-                }
-            } catch (IOException e) {
-                // not JSON after all: reported without details below
-            }
-        }
-        return new LicenseRequestException(
-                answer.status(),
-                null,
-                null,
-                "no problem details (" + (contentType.isEmpty() ? "no body type" : contentType) + ")");
-    }
-
-    private static String text(JsonNode node, String member) {
-        JsonNode value = node.get(member);
-        return value != null && value.isTextual() ? value.textValue() : null;
+        return Problems.refusal(answer.status(), answer.contentType(), answer.bytes());
     }
 }

@@ -79,6 +79,55 @@ class TerminalScriptIT {
     }
 
     @Test
+    void scriptPlaysARealClipIntoAFile() throws Exception {
+        byte[] kc = org.splitcast.crypto.CryptoProvider.getDefault().randomBytes(32);
+        org.splitcast.protection.testing.ProtectedContent content =
+                org.splitcast.protection.testing.ProtectedContent.ingest(
+                        org.splitcast.protection.testing.Clips.clip(
+                                org.splitcast.protection.testing.Clips.Codec.H264_AAC, 12, 640, 360),
+                        dir.resolve("ingest"),
+                        FakeLicenseServer.CONTENT,
+                        "kc-1",
+                        kc);
+        try (FakeLicenseServer server = new FakeLicenseServer(SignatureAlgorithm.ES256)) {
+            org.splitcast.terminal.testing.FakeDeliveryServer delivery =
+                    new org.splitcast.terminal.testing.FakeDeliveryServer(server);
+            delivery.publish(
+                    FakeLicenseServer.CONTENT,
+                    org.splitcast.terminal.testing.FakeDeliveryServer.file(content.main()),
+                    content.store());
+            server.contentKey(FakeLicenseServer.CONTENT, "kc-1", kc);
+            TestTerminal terminal = TestTerminal.create(TestTerminal.Kind.X25519, dir, server);
+            Path password = Files.writeString(dir.resolve("pw"), FakeLicenseServer.PASSWORD);
+            Path output = dir.resolve("played.ts");
+
+            Run run = script(
+                    "play",
+                    "--server",
+                    server.uri().toString(),
+                    "--terminal",
+                    terminal.id(),
+                    "--key",
+                    terminal.keyFile().toString(),
+                    "--content",
+                    FakeLicenseServer.CONTENT,
+                    "--user",
+                    FakeLicenseServer.USER,
+                    "--password-file",
+                    password.toString(),
+                    "-o",
+                    output.toString());
+
+            assertEquals(0, run.exit(), run.stderr());
+            assertTrue(
+                    java.util.Arrays.equals(
+                            content.originalSha256(),
+                            java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(output))),
+                    "the played file is the original");
+        }
+    }
+
+    @Test
     void scriptHelpAndUsageExitCodes() throws Exception {
         Run help = script("--help");
         Run usage = script("license");

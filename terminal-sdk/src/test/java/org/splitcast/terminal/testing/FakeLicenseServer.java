@@ -71,6 +71,8 @@ public final class FakeLicenseServer implements AutoCloseable {
     private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger keySetFetches = new AtomicInteger();
     private final AtomicInteger issued = new AtomicInteger();
+    private final Map<String, List<ContentKey>> contentKeys = new ConcurrentHashMap<>();
+    private final Map<String, Instant> licensedUntil = new ConcurrentHashMap<>();
     private volatile SigningKey signingKey;
     private volatile Mode mode = Mode.NORMAL;
     private volatile String lastAnswer;
@@ -82,6 +84,12 @@ public final class FakeLicenseServer implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/api/license-keys", this::keys);
         server.createContext("/api/licenses", this::licenses);
+        // a pool: a delivery handler may hold its thread (a paused main stream) while others answer
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "fake-server");
+            t.setDaemon(true);
+            return t;
+        }));
         server.start();
     }
 
@@ -95,6 +103,37 @@ public final class FakeLicenseServer implements AutoCloseable {
         if (key instanceof TerminalKey.Symmetric symmetric) {
             secrets.add(symmetric.kt().clone());
         }
+    }
+
+    /** The content key the licenses for {@code contentId} carry (else a random one, id kc-1). */
+    public record ContentKey(String keyId, byte[] kc) {}
+
+    public void contentKey(String contentId, String keyId, byte[] kc) {
+        contentKeys(contentId, new ContentKey(keyId, kc.clone()));
+    }
+
+    /** The n-th license for {@code contentId} carries {@code keys[n]} (the last one from then on). */
+    public void contentKeys(String contentId, ContentKey... keys) {
+        contentKeys.put(contentId, new java.util.concurrent.CopyOnWriteArrayList<>(List.of(keys)));
+        for (ContentKey key : keys) {
+            secrets.add(key.kc().clone());
+        }
+    }
+
+    /** Adds a handler to this server (the delivery endpoints of FakeDeliveryServer). */
+    public void handle(String path, com.sun.net.httpserver.HttpHandler handler) {
+        server.createContext(path, handler);
+    }
+
+    /** Whether a license for the pair was issued and is valid now. */
+    public boolean licensed(String terminalId, String contentId) {
+        Instant until = licensedUntil.get(terminalId + "\n" + contentId);
+        return until != null && Instant.now().isBefore(until);
+    }
+
+    /** Licenses issued (whatever the mode). */
+    public int issued() {
+        return issued.get();
     }
 
     public void mode(Mode mode) {
@@ -188,13 +227,16 @@ public final class FakeLicenseServer implements AutoCloseable {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         String terminalId = request.path("terminalId").asText();
         String contentId = request.path("contentId").asText();
-        byte[] kc = crypto.randomBytes(32);
+        List<ContentKey> keys = contentKeys.get(contentId);
+        ContentKey key = keys == null ? null : keys.size() > 1 ? keys.remove(0) : keys.get(0);
+        byte[] kc = key != null ? key.kc().clone() : crypto.randomBytes(32);
+        String keyId = key != null ? key.keyId() : "kc-1";
         secrets.add(kc);
         AccessBlock access = new AccessBlockComposer(crypto)
                 .compose(
                         contentId,
                         terminalId,
-                        "kc-1",
+                        keyId,
                         kc,
                         terminal,
                         RULES,
@@ -215,7 +257,8 @@ public final class FakeLicenseServer implements AutoCloseable {
                         now,
                         now,
                         now.plus(4, ChronoUnit.HOURS));
-        return new License(License.FORMAT, licenseId, contentId, terminalId, "kc-1", access.compact(), grant).toJson();
+        licensedUntil.put(terminalId + "\n" + contentId, now.plus(4, ChronoUnit.HOURS));
+        return new License(License.FORMAT, licenseId, contentId, terminalId, keyId, access.compact(), grant).toJson();
     }
 
     private static void problem(HttpExchange exchange, int status, String code, String title, String detail)
