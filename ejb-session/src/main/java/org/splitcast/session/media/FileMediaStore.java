@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
 public final class FileMediaStore implements MediaStore {
 
     /** Keys: path segments of letters, digits, '.', '_' and '-', separated by '/'. */
-    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}(/[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}){0,7}");
+    private static final Pattern KEY =
+            Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}(/[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}){0,7}");
 
     private final Path objects;
     private final Path staging;
@@ -85,7 +86,8 @@ public final class FileMediaStore implements MediaStore {
             long modified = a.lastModifiedTime().toMillis();
             String etag = "\"" + Long.toHexString(a.size()) + "-" + Long.toHexString(modified) + "-"
                     + Integer.toHexString(String.valueOf(a.fileKey()).hashCode()) + "\"";
-            return Optional.of(new StoredObject(key, a.size(), a.lastModifiedTime().toInstant(), etag));
+            return Optional.of(
+                    new StoredObject(key, a.size(), a.lastModifiedTime().toInstant(), etag));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         }

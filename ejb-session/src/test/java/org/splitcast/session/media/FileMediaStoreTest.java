@@ -77,13 +77,17 @@ class FileMediaStoreTest {
     @Test
     void foldersAreOwnerOnlyAndDeleteAllRemovesAPrefix() throws IOException {
         FileMediaStore store = new FileMediaStore(root);
-        for (String key : new String[] {"versions/v3/main.ts", "versions/v3/complementary.scps", "versions/v4/main.ts"}) {
+        for (String key :
+                new String[] {"versions/v3/main.ts", "versions/v3/complementary.scps", "versions/v4/main.ts"}) {
             MediaStore.Staged s = store.stage(key);
             Files.write(s.file(), new byte[] {7});
             store.publish(s);
         }
         assertEquals(
-                Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE),
+                Set.of(
+                        PosixFilePermission.OWNER_READ,
+                        PosixFilePermission.OWNER_WRITE,
+                        PosixFilePermission.OWNER_EXECUTE),
                 Files.getPosixFilePermissions(root.resolve("objects/versions/v3")));
         store.deleteAll("versions/v3");
         assertTrue(store.find("versions/v3/main.ts").isEmpty());

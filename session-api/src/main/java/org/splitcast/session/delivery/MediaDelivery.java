@@ -29,6 +29,6 @@ public interface MediaDelivery {
      *     (an ingest or a re-sealing after a key rotation under way): retry shortly
      */
     ComplementaryBody complementary(String contentId, String terminalId, String chunks)
-            throws UnknownEntityException, AccessDeniedException, InvalidRequestException,
-                    NoValidLicenseException, MediaNotReadyException;
+            throws UnknownEntityException, AccessDeniedException, InvalidRequestException, NoValidLicenseException,
+                    MediaNotReadyException;
 }

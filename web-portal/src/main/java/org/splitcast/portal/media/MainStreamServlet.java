@@ -42,8 +42,7 @@ public class MainStreamServlet extends HttpServlet {
     private static final Pattern PATH = Pattern.compile("/([^/]{1,256})/main\\.ts");
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d{0,19})-(\\d{0,19})");
     private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig().withNullValues(false));
-    private static final DateTimeFormatter HTTP_DATE =
-            DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
     private static final int BLOCK = 1 << 16;
     static final String MEDIA_TYPE = "video/mp2t";
 
@@ -78,7 +77,8 @@ public class MainStreamServlet extends HttpServlet {
         String etag = media.etag();
         response.setHeader("Accept-Ranges", "bytes");
         response.setHeader("ETag", etag);
-        response.setHeader("Last-Modified", HTTP_DATE.format(media.lastModified().truncatedTo(ChronoUnit.SECONDS)));
+        response.setHeader(
+                "Last-Modified", HTTP_DATE.format(media.lastModified().truncatedTo(ChronoUnit.SECONDS)));
         response.setHeader("Cache-Control", "public, max-age=3600");
         String ifNoneMatch = request.getHeader("If-None-Match");
         if (ifNoneMatch != null && (ifNoneMatch.equals("*") || ifNoneMatch.contains(etag))) {

@@ -120,8 +120,8 @@ public class DefaultMediaDelivery implements MediaDelivery {
                 .orElseThrow(() -> new NoValidLicenseException(
                         "terminal '" + terminalId + "' holds no license for content '" + contentId + "' valid now"));
         if (!entitlements.isEntitled(terminal.subscriberId(), contentId, now)) {
-            throw new NoValidLicenseException(
-                    "the subscriber of terminal '" + terminalId + "' is no longer entitled to content '" + contentId + "'");
+            throw new NoValidLicenseException("the subscriber of terminal '" + terminalId
+                    + "' is no longer entitled to content '" + contentId + "'");
         }
         MediaVersion served = served(contentId);
         MediaVersion version = license.keyId().equals(served.keyId())
@@ -138,7 +138,8 @@ public class DefaultMediaDelivery implements MediaDelivery {
         try (ProtectedStore sealed = ProtectedStore.open(file)) {
             return body(file, sealed, selection);
         } catch (IOException | ProtectedStoreException e) {
-            throw new IllegalStateException("the stored complementary information of " + version.id() + " is unusable", e);
+            throw new IllegalStateException(
+                    "the stored complementary information of " + version.id() + " is unusable", e);
         }
     }
 
@@ -153,7 +154,12 @@ public class DefaultMediaDelivery implements MediaDelivery {
         }
         if (selection instanceof ChunkSelection.Trailer) {
             return new ComplementaryBody(
-                    keyId, count, "trailer", main, sealed.trailerLength(), out -> send(file, s -> s.transferTrailer(out)));
+                    keyId,
+                    count,
+                    "trailer",
+                    main,
+                    sealed.trailerLength(),
+                    out -> send(file, s -> s.transferTrailer(out)));
         }
         ChunkSelection.Range clipped;
         try {

@@ -44,8 +44,8 @@ public class MediaVersions {
         if (running != null) {
             throw new DuplicateEntityException("ingest of content " + contentId, "version", running.id());
         }
-        MediaVersion version = new MediaVersion(
-                "mv-" + UUID.randomUUID(), contentId, state, source, NODE, Timestamps.now());
+        MediaVersion version =
+                new MediaVersion("mv-" + UUID.randomUUID(), contentId, state, source, NODE, Timestamps.now());
         em.persist(version);
         try {
             em.flush();

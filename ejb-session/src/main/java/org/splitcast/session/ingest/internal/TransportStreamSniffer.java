@@ -39,8 +39,8 @@ final class TransportStreamSniffer {
             decide(length);
         }
         if (total % packetSize != 0) {
-            throw new InvalidRequestException("the upload is truncated: " + total
-                    + " bytes is not a whole number of " + packetSize + "-byte packets");
+            throw new InvalidRequestException("the upload is truncated: " + total + " bytes is not a whole number of "
+                    + packetSize + "-byte packets");
         }
     }
 
