@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.zip.CRC32C;
 import org.splitcast.separation.complementary.ComplementaryChunk;
 import org.splitcast.separation.complementary.ComplementaryException;
@@ -89,8 +90,21 @@ public final class StreamRebuilder {
         long restored = 0;
         ComplementaryChunk chunk;
         while ((chunk = reader.nextChunk()) != null) {
-            buffer = ensure(buffer, chunk);
-            int n = mainIn.readNBytes(buffer, 0, chunk.mainLength());
+            checkSize(chunk);
+            // the buffer grows only as main-stream bytes arrive, never to a length the container
+            // merely claims (a forged chunk of 256 MiB against a short main stream costs nothing)
+            int n = 0;
+            while (n < chunk.mainLength()) {
+                if (n == buffer.length) {
+                    buffer = Arrays.copyOf(buffer, (int) Math.min(chunk.mainLength(), 2L * buffer.length));
+                }
+                int want = Math.min(chunk.mainLength(), buffer.length) - n;
+                int r = mainIn.readNBytes(buffer, n, want);
+                n += r;
+                if (r < want) {
+                    break; // end of the main stream
+                }
+            }
             if (n < chunk.mainLength()) {
                 throw new ComplementaryException(
                         ComplementaryException.Kind.MAIN_TRUNCATED,
@@ -183,7 +197,16 @@ public final class StreamRebuilder {
                 if (chunk.index() < first) {
                     continue;
                 }
-                buffer = ensure(buffer, chunk);
+                checkSize(chunk);
+                if (chunk.mainEnd() > mainChannel.size()) {
+                    throw new ComplementaryException(
+                            ComplementaryException.Kind.MAIN_TRUNCATED,
+                            "the main stream ends at byte " + mainChannel.size() + ", but chunk " + chunk.index()
+                                    + " covers bytes up to " + chunk.mainEnd());
+                }
+                if (chunk.mainLength() > buffer.length) {
+                    buffer = new byte[Math.max(chunk.mainLength(), buffer.length * 2)];
+                }
                 ByteBuffer view = ByteBuffer.wrap(buffer, 0, chunk.mainLength());
                 long position = chunk.mainOffset();
                 while (view.hasRemaining()) {
@@ -211,13 +234,12 @@ public final class StreamRebuilder {
         return new RebuildReport(written, chunks, restored, null);
     }
 
-    private static byte[] ensure(byte[] buffer, ComplementaryChunk chunk) throws ComplementaryException {
+    private static void checkSize(ComplementaryChunk chunk) throws ComplementaryException {
         if (chunk.mainLength() > MAX_CHUNK_BYTES) {
             throw new ComplementaryException(
                     ComplementaryException.Kind.CORRUPT,
                     "chunk " + chunk.index() + " covers " + chunk.mainLength() + " bytes, more than the "
                             + MAX_CHUNK_BYTES + " this rebuilder buffers");
         }
-        return chunk.mainLength() <= buffer.length ? buffer : new byte[Math.max(chunk.mainLength(), buffer.length * 2)];
     }
 }

@@ -69,8 +69,7 @@ public final class StreamSeparator {
             complementaryFile = AtomicFile.create(complementary);
             ComplementaryWriter writer = ComplementaryWriter.toChannel(complementaryFile.channel());
             SeparationReport report = new SeparationRun(options, in, mainFile.stream(), writer, length).run();
-            mainFile.commit();
-            complementaryFile.commit();
+            AtomicFile.commitAll(mainFile, complementaryFile);
             return report;
         } catch (StreamFormatException | IOException | RuntimeException | Error e) {
             failure = e;

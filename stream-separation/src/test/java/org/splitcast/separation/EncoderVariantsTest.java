@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,6 +12,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.splitcast.separation.testing.Media;
 import org.splitcast.separation.testing.MediaSafety;
 import org.splitcast.separation.testing.TsLayout;
+import org.splitcast.testing.media.CommandResult;
 
 /**
  * The header parsers on encoder settings the round-trip clips do not use: CAVLC, several slices
@@ -47,8 +47,7 @@ class EncoderVariantsTest {
         byte[] o = Files.readAllBytes(original);
         MediaSafety.check(o, Files.readAllBytes(main), TsLayout.read(o, 188).streams());
         assertEquals(Media.probe(original), Media.probe(main));
-        Media.Run decode =
-                Media.run(List.of("ffmpeg", "-hide_banner", "-nostats", "-i", main.toString(), "-f", "null", "-"), 120);
+        CommandResult decode = Media.ffmpeg(120, "-nostats", "-i", main.toString(), "-f", "null", "-");
         assertEquals(0, decode.exit(), decode.stderr());
         decode.stderr()
                 .lines()

@@ -7,11 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.splitcast.separation.testing.Media;
+import org.splitcast.testing.media.CommandResult;
+import org.splitcast.testing.media.VideoQuality;
 
 /**
  * Protection measured with a real decoder: ffmpeg decodes the main stream (it logs errors but
@@ -33,22 +34,11 @@ class ProtectionTest {
                         SeparationOptions.builder().secret(RoundTripTest.SECRET).build())
                 .separate(original, main, dir.resolve("main.scci"));
 
-        Media.Psnr self = Media.psnr(original, original);
+        VideoQuality.Psnr self = Media.psnr(original, original);
         assertTrue(self.meanAll() > 90, "the measurement itself works: the original against itself " + self);
-        Media.Psnr psnr = Media.psnr(original, main);
-        Media.Run decode = Media.run(
-                List.of(
-                        "ffmpeg",
-                        "-hide_banner",
-                        "-nostats",
-                        "-loglevel",
-                        "error",
-                        "-i",
-                        main.toString(),
-                        "-f",
-                        "null",
-                        "-"),
-                300);
+        VideoQuality.Psnr psnr = Media.psnr(original, main);
+        CommandResult decode =
+                Media.ffmpeg(300, "-nostats", "-loglevel", "error", "-i", main.toString(), "-f", "null", "-");
         assertEquals(0, decode.exit(), "ffmpeg must decode the main stream: " + decode.stderr());
 
         String line = String.format(

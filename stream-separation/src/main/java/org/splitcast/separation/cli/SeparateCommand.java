@@ -20,9 +20,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.Stream;
 import org.splitcast.separation.RebuildReport;
 import org.splitcast.separation.SeparationOptions;
 import org.splitcast.separation.SeparationReport;
@@ -205,16 +207,34 @@ public final class SeparateCommand {
         return b;
     }
 
+    /** Raw bytes of a secret file, as the help says. */
+    static final int SECRET_BYTES = 32;
+
+    /**
+     * Reads a secret file: exactly {@value #SECRET_BYTES} raw bytes, or exactly 64 hex digits
+     * (surrounding whitespace, such as a final newline, ignored). Anything else is a usage error
+     * whose message says what the file holds, never its content. At most 4 KiB are read, so a
+     * wrong file ({@code /dev/zero}, a video) costs nothing.
+     */
     static byte[] readSecret(Path file) throws IOException, UsageException {
-        byte[] raw = Files.readAllBytes(file);
+        byte[] raw;
+        try (InputStream in = Files.newInputStream(file)) {
+            raw = in.readNBytes(4097);
+        }
+        if (raw.length == SECRET_BYTES) {
+            return raw;
+        }
         String text = new String(raw, StandardCharsets.US_ASCII).strip();
-        if (text.matches("[0-9a-fA-F]{32,}") && text.length() % 2 == 0) {
+        if (text.length() == 2 * SECRET_BYTES && text.matches("[0-9a-fA-F]+")) {
             return HexFormat.of().parseHex(text);
         }
-        if (raw.length < 16) {
-            throw new UsageException(file + ": a secret needs at least 16 bytes (or 32 hex digits)");
-        }
-        return raw;
+        String found = raw.length > 4096
+                ? "more than 4096 bytes"
+                : text.matches("[0-9a-fA-F]*")
+                        ? raw.length + " bytes (" + text.length() + " hex digits)"
+                        : raw.length + " bytes";
+        throw new UsageException(file + ": a secret file must hold exactly " + SECRET_BYTES + " raw bytes or "
+                + 2 * SECRET_BYTES + " hex digits; it has " + found);
     }
 
     private static ExitCode separate(Args a, InputStream stdin, OutputStream binaryOut, PrintStream err)
@@ -262,12 +282,8 @@ public final class SeparateCommand {
                         + report.inputBytes() + " read)");
             }
             try {
-                if (mainFile != null) {
-                    mainFile.commit();
-                }
-                if (compFile != null) {
-                    compFile.commit();
-                }
+                AtomicFile.commitAll(
+                        Stream.of(mainFile, compFile).filter(Objects::nonNull).toArray(AtomicFile[]::new));
             } catch (IOException e) {
                 throw Labeled.label("writing the outputs", e);
             }

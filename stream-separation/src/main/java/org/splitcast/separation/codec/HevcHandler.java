@@ -602,14 +602,21 @@ public final class HevcHandler extends StartCodeHandler {
             lastIndependentClass = cls;
         }
         long[] entryPoints = new long[0];
+        int entryPointCount = 0;
         if (pps.tiles || pps.entropyCodingSync) {
+            // num_entry_point_offsets may be up to PicSizeInCtbs (16 M for 65536x65536): the array
+            // grows only as offsets are actually read, each of them at least one bit of the head
             int n = r.ue(sps.picSizeInCtbs);
-            entryPoints = new long[n];
             if (n > 0) {
                 int bits = r.ue(31) + 1;
+                entryPoints = new long[Math.min(n, 64)];
                 for (int i = 0; i < n; i++) {
+                    if (i == entryPoints.length) {
+                        entryPoints = java.util.Arrays.copyOf(entryPoints, Math.min(n, 2 * i));
+                    }
                     entryPoints[i] = r.bits(bits) + 1;
                 }
+                entryPointCount = n;
             }
         }
         if (pps.sliceHeaderExtensionPresent) {
@@ -622,8 +629,8 @@ public final class HevcHandler extends StartCodeHandler {
         long dataStart = r.nextByteIndex();
         select(cls, dataStart);
         long position = dataStart;
-        for (long offset : entryPoints) {
-            position += offset;
+        for (int i = 0; i < entryPointCount; i++) {
+            position += entryPoints[i];
             addSubUnit(position);
         }
         return SELECTED;

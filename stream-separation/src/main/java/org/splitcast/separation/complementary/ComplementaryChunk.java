@@ -22,6 +22,8 @@ public final class ComplementaryChunk {
     public static final int DIGEST_BYTES = 32;
     /** Largest main-stream range a chunk may cover (a reader buffers one range). */
     public static final int MAX_MAIN_LENGTH = 1 << 30;
+    /** No range may end past this main-stream position (docs/complementary-format.md §5): positions never overflow. */
+    static final long MAX_MAIN_END = 1L << 62;
     /** Run lengths a chunk can name in its table; selector 3 means an explicit length. */
     static final int LENGTH_TABLE = 3;
 
@@ -182,6 +184,9 @@ public final class ComplementaryChunk {
         long duration = Varint.read(body, "duration");
         long mainOffset = Varint.read(body, "main offset");
         int mainLength = Varint.readInt(body, "main length", 0, MAX_MAIN_LENGTH);
+        if (mainOffset > MAX_MAIN_END - mainLength) {
+            throw corrupt("chunk " + index + ": main offset " + mainOffset + " is beyond any stream");
+        }
         if (body.remaining() < DIGEST_BYTES + 4) {
             throw corrupt("chunk " + index + " ends inside its digests");
         }

@@ -81,12 +81,50 @@ public final class AtomicFile implements Closeable {
 
     /** Flushes the data to disk and renames the temporary over the target. */
     public void commit() throws IOException {
-        channel.force(true);
-        channel.close();
+        flushAndClose();
+        publish();
+    }
+
+    private void flushAndClose() throws IOException {
+        if (channel.isOpen()) {
+            channel.force(true);
+            channel.close();
+        }
+    }
+
+    private void publish() throws IOException {
         Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         committed = true;
         closed = true;
         PENDING.remove(temporary);
+    }
+
+    /**
+     * Commits files that only make sense together (a main stream and its complementary
+     * information): all are flushed to disk first, then renamed one after the other; if a rename
+     * fails, the targets already renamed by this call are deleted again, so that either all the
+     * targets are new or none of them exists (an earlier file of the same name that was replaced
+     * is gone in that case, never left half-paired). The files not committed are then deleted by
+     * {@link #close()} as usual.
+     */
+    public static void commitAll(AtomicFile... files) throws IOException {
+        for (AtomicFile f : files) {
+            f.flushAndClose();
+        }
+        for (int i = 0; i < files.length; i++) {
+            try {
+                files[i].publish();
+            } catch (IOException e) {
+                for (int j = 0; j < i; j++) {
+                    try {
+                        Files.deleteIfExists(files[j].target);
+                    } catch (IOException undo) {
+                        e.addSuppressed(undo);
+                    }
+                }
+                throw e;
+            }
+        }
     }
 
     /** Without a prior {@link #commit()}: deletes the temporary. */

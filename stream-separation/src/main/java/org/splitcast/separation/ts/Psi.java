@@ -33,12 +33,15 @@ final class Psi {
 
     /** @return the PAT's programs, or null if the section is not a current PAT */
     static List<PatEntry> parsePat(byte[] s, int len) throws StreamFormatException {
-        if ((s[0] & 0xFF) != TABLE_PAT || (s[5] & 0x01) == 0) {
+        if ((s[0] & 0xFF) != TABLE_PAT) {
             return null;
         }
-        int sectionLength = len - 3;
+        int sectionLength = len - 3; // checked before any byte past the 3-byte header is read
         if ((s[1] & 0x80) == 0 || sectionLength < 9 || (sectionLength - 9) % 4 != 0) {
             throw invalid("PAT", "section_length " + sectionLength + " is not 9 + 4 n");
+        }
+        if ((s[5] & 0x01) == 0) {
+            return null;
         }
         List<PatEntry> programs = new ArrayList<>();
         for (int i = 8; i < len - 4; i += 4) {
@@ -57,13 +60,16 @@ final class Psi {
 
     /** @return the PMT, or null if the section is not a current PMT */
     static Pmt parsePmt(int pid, byte[] s, int len) throws StreamFormatException {
-        if ((s[0] & 0xFF) != TABLE_PMT || (s[5] & 0x01) == 0) {
+        if ((s[0] & 0xFF) != TABLE_PMT) {
             return null;
         }
         String where = String.format("PMT on PID 0x%04X", pid);
-        int sectionLength = len - 3;
+        int sectionLength = len - 3; // checked before any byte past the 3-byte header is read
         if ((s[1] & 0x80) == 0 || sectionLength < 13) {
             throw invalid(where, "section_length " + sectionLength + " is shorter than a PMT");
+        }
+        if ((s[5] & 0x01) == 0) {
+            return null;
         }
         int program = ((s[3] & 0xFF) << 8) | (s[4] & 0xFF);
         where = String.format("PMT of program %d on PID 0x%04X", program, pid);

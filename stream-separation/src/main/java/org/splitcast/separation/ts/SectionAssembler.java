@@ -3,6 +3,11 @@ package org.splitcast.separation.ts;
 /**
  * Reassembles the PSI sections of one PID from transport packets: pointer fields, sections that
  * span packets, several sections in one packet, stuffing.
+ *
+ * <p>Every call consumes its bytes: a section is at least its 3-byte header, so each section
+ * delivered or abandoned moves the position forward, whatever its section_length says (0
+ * included: such a section is delivered as 3 bytes and fails its CRC). A section_length above the
+ * PSI maximum is rejected before any byte of the body is buffered.
  */
 final class SectionAssembler {
 
@@ -19,6 +24,8 @@ final class SectionAssembler {
     private int len;
     private int need;
     private boolean active;
+    /** Whether the 3-byte header of the current section has been read (need is then final). */
+    private boolean headerRead;
 
     SectionAssembler(int pid) {
         this.pid = pid;
@@ -50,9 +57,12 @@ final class SectionAssembler {
         i += pointer;
         while (i < end && (b[i] & 0xFF) != 0xFF) {
             active = true;
+            headerRead = false;
             len = 0;
             need = 3;
+            int before = i;
             i = append(b, i, end, handler);
+            assert i > before : "a section start consumed no byte";
             if (active) {
                 return;
             }
@@ -68,7 +78,8 @@ final class SectionAssembler {
             if (len < need) {
                 break;
             }
-            if (need == 3) {
+            if (!headerRead) {
+                headerRead = true;
                 int sectionLength = ((buf[1] & 0x0F) << 8) | (buf[2] & 0xFF);
                 if (sectionLength > MAX_PSI_SECTION_LENGTH) {
                     throw new StreamFormatException(
@@ -78,7 +89,8 @@ final class SectionAssembler {
                                     pid, buf[0] & 0xFF, sectionLength, MAX_PSI_SECTION_LENGTH));
                 }
                 need = 3 + sectionLength;
-            } else {
+            }
+            if (len == need) {
                 active = false;
                 handler.section(pid, buf, len);
             }

@@ -1,5 +1,6 @@
 package org.splitcast.separation.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,7 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
@@ -219,9 +223,12 @@ class BadInputTest {
 
     private Path[] separated(String prefix, byte[] secretByte) throws Exception {
         Path in = Files.exists(dir.resolve("in.ts")) ? dir.resolve("in.ts") : input("in.ts", clip());
-        Path secret = Files.write(
-                dir.resolve(prefix + ".key"),
-                new byte[] {secretByte[0], 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15});
+        byte[] key = new byte[32];
+        for (int i = 1; i < key.length; i++) {
+            key[i] = (byte) i;
+        }
+        key[0] = secretByte[0];
+        Path secret = Files.write(dir.resolve(prefix + ".key"), key);
         Path main = dir.resolve(prefix + ".ts");
         Path comp = dir.resolve(prefix + ".scci");
         CliRunner.Result r = CliRunner.run(
@@ -314,6 +321,125 @@ class BadInputTest {
                 a[1].toString(),
                 dir.resolve("out.ts").toString());
         assertCleanFailure(r, 3, "goes on after byte", names(a[0], a[1], a[2], shorter));
+    }
+
+    /** The help says: 32 raw bytes or 64 hex digits. Anything else is refused before any output exists. */
+    @Test
+    void secretFilesOtherThanTheHelpSaysAreRefused() throws Exception {
+        Path in = input("in.ts", clip());
+        String hex64 = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
+        Map<String, byte[]> bad = new LinkedHashMap<>();
+        bad.put("16 bytes", new byte[16]);
+        bad.put("31 bytes", new byte[31]);
+        bad.put("33 bytes", new byte[33]);
+        bad.put("64 bytes", new byte[64]);
+        bad.put("0 bytes", new byte[0]);
+        bad.put("32 bytes (32 hex digits)", (hex64.substring(0, 32)).getBytes(StandardCharsets.US_ASCII)); // raw: ok
+        bad.put("63 bytes (63 hex digits)", hex64.substring(1).getBytes(StandardCharsets.US_ASCII));
+        bad.put("66 bytes (66 hex digits)", (hex64 + "00").getBytes(StandardCharsets.US_ASCII));
+        bad.put("65 bytes", (hex64.substring(1) + "g\n").getBytes(StandardCharsets.US_ASCII));
+        bad.put("more than 4096 bytes", new byte[1 << 20]);
+        bad.remove("32 bytes (32 hex digits)"); // 32 bytes are 32 raw bytes, whatever they look like
+        int n = 0;
+        for (Map.Entry<String, byte[]> e : bad.entrySet()) {
+            Path key = Files.write(dir.resolve("k" + n++), e.getValue());
+            CliRunner.Result r = CliRunner.run(
+                    "separate",
+                    "--secret-file",
+                    key.toString(),
+                    in.toString(),
+                    dir.resolve("main.ts").toString(),
+                    dir.resolve("c.scci").toString());
+            Set<String> expected = new TreeSet<>(files());
+            assertEquals(2, r.exit(), e.getKey() + ": " + r);
+            assertTrue(
+                    r.err()
+                            .contains("a secret file must hold exactly 32 raw bytes or 64 hex digits; it has "
+                                    + e.getKey()),
+                    e.getKey() + ": " + r.err());
+            assertFalse(r.err().contains("\tat "), r.err());
+            assertEquals(expected, files());
+            assertFalse(files().contains("main.ts") || files().contains("c.scci"), "no output: " + files());
+        }
+    }
+
+    @Test
+    void aSecretOf32RawBytesAndTheSameIn64HexDigitsSelectTheSameBytes() throws Exception {
+        Path in = input("in.ts", clip());
+        byte[] key = new byte[32];
+        new Random(7).nextBytes(key);
+        Path raw = Files.write(dir.resolve("raw.key"), key);
+        Path hex = Files.writeString(
+                dir.resolve("hex.key"), " " + HexFormat.of().formatHex(key).toUpperCase() + "\n");
+        byte[][] mains = new byte[2][];
+        int i = 0;
+        for (Path k : List.of(raw, hex)) {
+            Path main = dir.resolve("main" + i + ".ts");
+            CliRunner.Result r = CliRunner.run(
+                    "separate",
+                    "--quiet",
+                    "--secret-file",
+                    k.toString(),
+                    in.toString(),
+                    main.toString(),
+                    dir.resolve("c" + i + ".scci").toString());
+            assertEquals(0, r.exit(), r.toString());
+            mains[i++] = Files.readAllBytes(main);
+        }
+        assertArrayEquals(mains[0], mains[1], "the same secret, so the same selection");
+        assertFalse(Arrays.equals(mains[0], Files.readAllBytes(in)), "and something was extracted");
+    }
+
+    /**
+     * The two outputs are committed together: when the second cannot be renamed into place (here
+     * COMPLEMENTARY names a folder that holds a file), the first, already renamed, is removed
+     * again, so no main stream is left without its complementary information.
+     */
+    @Test
+    void aMainStreamIsNeverLeftWithoutItsComplementaryInformation() throws Exception {
+        Path in = input("in.ts", clip());
+        Path folder = Files.createDirectories(dir.resolve("c.scci"));
+        Files.writeString(folder.resolve("keep.txt"), "not to be replaced");
+        CliRunner.Result r = CliRunner.run(
+                "separate", "--quiet", in.toString(), dir.resolve("main.ts").toString(), folder.toString());
+        assertCleanFailure(r, 4, "c.scci", "in.ts", "c.scci");
+        assertEquals("not to be replaced", Files.readString(folder.resolve("keep.txt")));
+        // the library call commits the same way
+        IOException e = assertThrows(IOException.class, () -> new StreamSeparator(SeparationOptions.defaults())
+                .separate(in, dir.resolve("main.ts"), folder));
+        assertTrue(e.getMessage().contains("c.scci"), e.getMessage());
+        assertEquals(Set.of("in.ts", "c.scci"), files());
+    }
+
+    /** A failed run leaves earlier files of the output names exactly as they were. */
+    @Test
+    void aFailedRunLeavesEarlierOutputsAsTheyWere() throws Exception {
+        byte[] ts = clip();
+        ts[1000 * 188] = 0x00; // sync lost half-way: output was being written
+        Path broken = input("broken.ts", ts);
+        Path main = Files.writeString(dir.resolve("main.ts"), "earlier main");
+        Path comp = Files.writeString(dir.resolve("c.scci"), "earlier complementary");
+        Path out = Files.writeString(dir.resolve("out.ts"), "earlier output");
+        assertCleanFailure(separate(broken), 3, "sync lost", "broken.ts", "main.ts", "c.scci", "out.ts");
+        assertEquals("earlier main", Files.readString(main));
+        assertEquals("earlier complementary", Files.readString(comp));
+        Path[] a = separated("a", new byte[] {1});
+        byte[] tampered = Files.readAllBytes(a[1]);
+        tampered[tampered.length - 100] ^= 1; // the last chunk: most of the output is written
+        Files.write(a[1], tampered);
+        assertCleanFailure(
+                rebuild(a[0], a[1]),
+                3,
+                "corrupt or tampered",
+                "broken.ts",
+                "in.ts",
+                "main.ts",
+                "c.scci",
+                "out.ts",
+                "a.ts",
+                "a.scci",
+                "a.key");
+        assertEquals("earlier output", Files.readString(out));
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.splitcast.separation.testing.Media;
+import org.splitcast.testing.media.CommandResult;
 
 /**
  * What a user gets from {@code mvn -f stream-separation/pom.xml package}: the {@code
@@ -22,7 +23,7 @@ class CliScriptIT {
     @TempDir
     Path dir;
 
-    private static Media.Run script(String... args) throws Exception {
+    private static CommandResult script(String... args) throws Exception {
         List<String> cmd = new ArrayList<>();
         cmd.add("env");
         cmd.add("JAVA_OPTS=-Xmx64m");
@@ -38,16 +39,16 @@ class CliScriptIT {
         Path main = dir.resolve("main.ts");
         Path comp = dir.resolve("main.scci");
         Path out = dir.resolve("out.ts");
-        Media.Run s = script("separate", ts.toString(), main.toString(), comp.toString());
+        CommandResult s = script("separate", ts.toString(), main.toString(), comp.toString());
         assertEquals(0, s.exit(), s.stderr());
         assertTrue(s.stderr().contains("MB/s"), s.stderr());
-        Media.Run r = script("rebuild", main.toString(), comp.toString(), out.toString());
+        CommandResult r = script("rebuild", main.toString(), comp.toString(), out.toString());
         assertEquals(0, r.exit(), r.stderr());
         assertArrayEquals(Files.readAllBytes(ts), Files.readAllBytes(out));
-        Media.Run i = script("inspect", ts.toString());
+        CommandResult i = script("inspect", ts.toString());
         assertEquals(0, i.exit(), i.stderr());
         assertTrue(i.stdout().contains("H.265/HEVC") && i.stdout().contains("AC-3"), i.stdout());
-        Media.Run v = script("--version");
+        CommandResult v = script("--version");
         assertEquals(0, v.exit(), v.stderr());
         assertTrue(
                 v.stdout().matches("splitcast-separate \\d+\\.\\d+\\.\\d+.*complementary format 1\\.0\\s*"),
@@ -58,7 +59,7 @@ class CliScriptIT {
     void scriptExitCodesAreTheDocumentedOnes() throws Exception {
         assertEquals(2, script("separate").exit());
         Path text = Files.writeString(dir.resolve("notes.txt"), "not a stream\n".repeat(100));
-        Media.Run bad = script(
+        CommandResult bad = script(
                 "separate",
                 text.toString(),
                 dir.resolve("m").toString(),

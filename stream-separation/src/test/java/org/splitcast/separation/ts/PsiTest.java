@@ -2,9 +2,11 @@ package org.splitcast.separation.ts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.splitcast.separation.testing.TsBuilder;
@@ -40,6 +42,30 @@ class PsiTest {
         assertEquals(Codec.PASS_THROUGH, s.get(3).codec());
         assertTrue(s.get(3).description().contains("SCTE-35"), s.get(3).description());
         assertEquals(0x100, map.clockPid());
+    }
+
+    /**
+     * Fuzzing report: a PMT section whose section_length is 0 made the section assembler wait for
+     * its 3-byte header again and again without consuming a byte (100 % CPU until killed). It is
+     * a complete 3-byte section, which fails its CRC (it has none) and is counted and ignored;
+     * the PMT that follows is read.
+     */
+    @Test
+    void aSectionWithSectionLengthZeroIsConsumedAndIgnored() {
+        TsBuilder b = new TsBuilder(188, 1);
+        b.pat(1, 0x1000);
+        b.section(0x1000, new byte[] {0x02, (byte) 0xB0, 0x00}); // table_id PMT, section_length 0
+        byte[] onlyBad = b.toByteArray();
+        b.pmt(0x1000, 1, 0x100, new TsBuilder.Es(0x1B, 0x100));
+        byte[] badThenGood = b.toByteArray();
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            ProgramMap map = new ProgramMap();
+            TsDemultiplexer demux = new TsDemultiplexer(PacketFormat.TS, map, null, null);
+            demux.process(onlyBad, 0, onlyBad.length, 0);
+            assertEquals(List.of(1), map.programsWithoutPmt(), "the empty section is no PMT");
+            assertEquals(1, demux.counters().psiCrcErrors(), "it is counted as a section that fails its CRC");
+            assertTrue(demux(badThenGood).complete(), "the next PMT is read");
+        });
     }
 
     @Test
