@@ -39,9 +39,12 @@ import org.splitcast.separation.complementary.ComplementaryTrailer;
  * the chunks), and the envelope's seal/open throughput. Not a test: run it by hand, e.g.
  *
  * <pre>
- * mvn -Dmaven.repo.local=... -pl complementary-protection test-compile dependency:build-classpath -Dmdep.outputFile=cp.txt
- * java -Dsplitcast.ffmpeg.dir=DIR -cp complementary-protection/target/test-classes:complementary-protection/target/classes:$(cat cp.txt) \
- *      org.splitcast.protection.bench.CompressionMeasurement [seconds]
+ * mvn -pl complementary-protection -am install -DskipTests
+ * mvn -pl complementary-protection test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt -Dmdep.includeScope=test
+ * cd complementary-protection
+ * java -Dsplitcast.ffmpeg.dir=DIR -Dsplitcast.test.work=target/test-work \
+ *      -cp target/test-classes:target/classes:$(cat /tmp/cp.txt) org.splitcast.protection.bench.CompressionMeasurement 60
+ * (-Dmeasure.envelopesOnly=true: the envelope table only)
  * </pre>
  */
 public final class CompressionMeasurement {

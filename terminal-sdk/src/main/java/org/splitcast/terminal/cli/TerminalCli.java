@@ -67,6 +67,7 @@ public final class TerminalCli {
                                  --license FILE --nonce NONCE
               splitcast-terminal play --server URL --terminal ID --key FILE --content ID
                                  [-o FILE|-] [--user NAME --password-file FILE] [--quiet]
+                                 [--wait-ready SECONDS]
               splitcast-terminal --help
 
             license  asks the server (POST URL/api/licenses) for a license for this terminal and
@@ -81,7 +82,9 @@ public final class TerminalCli {
                      with the content key and writes the original stream as it goes, every
                      chunk checked first: 'play ... -o - | ffplay -' plays while it downloads.
                      -o FILE appears whole or not at all; -o - (the default) is stdout.
-                     Progress on stderr for large streams, unless --quiet.
+                     Progress on stderr for large streams, unless --quiet. While the server
+                     answers 409 not-ready (ingest or re-sealing in progress) it asks again for
+                     up to --wait-ready seconds (default 60).
 
             --server URL      the server's base URL (https://host[:port][/path])
             --terminal ID     this terminal's id
@@ -106,7 +109,7 @@ public final class TerminalCli {
     private static final Set<String> VERIFY_OPTIONS =
             Set.of("server", "terminal", "key", "content", "license", "nonce", "user", "password-file");
     private static final Set<String> PLAY_OPTIONS =
-            Set.of("server", "terminal", "key", "content", "user", "password-file", "output", "quiet");
+            Set.of("server", "terminal", "key", "content", "user", "password-file", "output", "quiet", "wait-ready");
     /** Options that take no value. */
     private static final Set<String> FLAGS = Set.of("quiet");
 
@@ -236,7 +239,13 @@ public final class TerminalCli {
         Progress progress = new Progress(err, "play", options.containsKey("quiet"));
         DeliveryClient delivery =
                 new DeliveryClient(session.client.server(), session.credentials, newHttpClient(), HTTP_TIMEOUT);
-        Player player = new Player(session.client, delivery, crypto);
+        Player player = new Player(
+                session.client,
+                delivery,
+                crypto,
+                Player.DEFAULT_BATCH_CHUNKS,
+                Player.DEFAULT_MAX_RETRIES,
+                waitReady(options.get("wait-ready")));
         Player.Listener listener = new Player.Listener() {
             @Override
             public void started(VerifiedLicense license, long mainLength) {
@@ -294,6 +303,21 @@ public final class TerminalCli {
     }
 
     static final java.time.Duration HTTP_TIMEOUT = java.time.Duration.ofSeconds(30);
+
+    private static java.time.Duration waitReady(String seconds) throws UsageException {
+        if (seconds == null) {
+            return Player.DEFAULT_NOT_READY_WAIT;
+        }
+        try {
+            long s = Long.parseLong(seconds);
+            if (s < 0 || s > 86_400) {
+                throw new NumberFormatException();
+            }
+            return java.time.Duration.ofSeconds(s);
+        } catch (NumberFormatException e) {
+            throw new UsageException("--wait-ready: a number of seconds from 0 to 86400, not '" + seconds + "'");
+        }
+    }
 
     private static java.net.http.HttpClient newHttpClient() {
         return java.net.http.HttpClient.newBuilder()

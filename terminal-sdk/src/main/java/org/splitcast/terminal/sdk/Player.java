@@ -4,6 +4,7 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Objects;
@@ -40,27 +41,46 @@ public final class Player {
     public static final int DEFAULT_BATCH_CHUNKS = 16;
     /** Attempts to resume a broken download or batch, in a row, by default. */
     public static final int DEFAULT_MAX_RETRIES = 5;
+    /**
+     * How long a playback waits, by default, while the server answers 409 not-ready (the content
+     * is being ingested, or sealed under the key of this license) before it gives up.
+     */
+    public static final Duration DEFAULT_NOT_READY_WAIT = Duration.ofSeconds(60);
+
+    private static final long NOT_READY_POLL_MILLIS = 2_000;
 
     private final LicenseClient licenses;
     private final DeliveryClient delivery;
     private final CryptoProvider crypto;
     private final int batchChunks;
     private final int maxRetries;
+    private final Duration notReadyWait;
 
     public Player(LicenseClient licenses, DeliveryClient delivery, CryptoProvider crypto) {
-        this(licenses, delivery, crypto, DEFAULT_BATCH_CHUNKS, DEFAULT_MAX_RETRIES);
+        this(licenses, delivery, crypto, DEFAULT_BATCH_CHUNKS, DEFAULT_MAX_RETRIES, DEFAULT_NOT_READY_WAIT);
     }
 
+    /**
+     * @param batchChunks chunks asked for per request
+     * @param maxRetries attempts in a row to resume a broken download or batch
+     * @param notReadyWait how long to keep asking while the server answers 409 not-ready
+     */
     public Player(
-            LicenseClient licenses, DeliveryClient delivery, CryptoProvider crypto, int batchChunks, int maxRetries) {
+            LicenseClient licenses,
+            DeliveryClient delivery,
+            CryptoProvider crypto,
+            int batchChunks,
+            int maxRetries,
+            Duration notReadyWait) {
         this.licenses = Objects.requireNonNull(licenses, "licenses");
         this.delivery = Objects.requireNonNull(delivery, "delivery");
         this.crypto = Objects.requireNonNull(crypto, "crypto");
-        if (batchChunks < 1 || maxRetries < 0) {
-            throw new IllegalArgumentException("batchChunks >= 1 and maxRetries >= 0");
+        if (batchChunks < 1 || maxRetries < 0 || notReadyWait.isNegative()) {
+            throw new IllegalArgumentException("batchChunks >= 1, maxRetries >= 0, notReadyWait >= 0");
         }
         this.batchChunks = batchChunks;
         this.maxRetries = maxRetries;
+        this.notReadyWait = notReadyWait;
     }
 
     /** Told what happens, for progress displays. */
@@ -179,6 +199,7 @@ public final class Player {
         private DeliveryClient.Batch fetchWithRetries(ChunkSelection selection)
                 throws IOException, LicenseRequestException, LicenseRejectedException, PlayException {
             IOException last = null;
+            long notReadyUntil = System.nanoTime() + notReadyWait.toNanos();
             for (int attempt = 0; attempt <= maxRetries; attempt++) {
                 if (attempt > 0) {
                     pause(attempt);
@@ -187,6 +208,13 @@ public final class Player {
                 try {
                     batch = delivery.fetch(contentId, terminalId, selection);
                 } catch (LicenseRequestException e) {
+                    long left = notReadyUntil - System.nanoTime();
+                    if (e.status() == 409 && left > 0) {
+                        // not ready yet (ingest, or sealing under this license's key): wait, then ask again
+                        sleep(Math.min(NOT_READY_POLL_MILLIS, Math.max(1, left / 1_000_000)));
+                        attempt--;
+                        continue;
+                    }
                     if (e.status() < 500) {
                         throw e; // a refusal (403 no-valid-license, 404, 409): asking again changes nothing
                     }
@@ -322,8 +350,12 @@ public final class Player {
     }
 
     private static void pause(int attempt) throws IOException {
+        sleep(Math.min(2_000L, 100L << Math.min(attempt, 10)));
+    }
+
+    private static void sleep(long millis) throws IOException {
         try {
-            Thread.sleep(Math.min(2_000L, 100L << Math.min(attempt, 10)));
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new java.io.InterruptedIOException("interrupted while retrying");

@@ -353,11 +353,36 @@ class PlayCommandTest {
             server.refuseStatus = (Integer) refusal[0];
             server.refuseCode = (String) refusal[1];
 
-            Run run = play("-o", "-");
+            Run run = play("-o", "-", "--wait-ready", "0");
 
             assertEquals(TerminalCli.REFUSED, run.exit(), run.stderr());
             assertTrue(run.stderr().contains("HTTP " + refusal[0] + " " + refusal[1]), run.stderr());
         }
+    }
+
+    @Test
+    void aContentNotReadyYetIsAskedForAgainUntilItIs() throws Exception {
+        server.refuseStatus = 409;
+        server.refuseCode = "not-ready";
+        server.refusalsLeft.set(2);
+
+        Run run = play("-o", "-", "--wait-ready", "30");
+
+        assertEquals(0, run.exit(), run.stderr() + " after " + server.complementaryRequests.get() + " requests");
+        assertArrayEquals(content.originalSha256(), sha256(run.stdout()));
+        assertEquals(0, server.refusalsLeft.get(), "both refusals were met");
+        assertEquals(
+                2 + 1 + (content.report().chunks() + 15) / 16 + 1,
+                server.complementaryRequests.get(),
+                "two refused header requests, then header, one batch, trailer");
+    }
+
+    @Test
+    void waitReadyMustBeANumberOfSeconds() {
+        Run run = play("-o", "-", "--wait-ready", "soon");
+
+        assertEquals(TerminalCli.USAGE, run.exit());
+        assertTrue(run.stderr().contains("--wait-ready: a number of seconds"), run.stderr());
     }
 
     @Test

@@ -111,6 +111,8 @@ public final class FakeDeliveryServer {
     public volatile int refuseStatus;
 
     public volatile String refuseCode;
+    /** With refuseStatus: -1 refuses every complementary request; N >= 0 refuses the next N, then serves. */
+    public final AtomicInteger refusalsLeft = new AtomicInteger(-1);
     /** Chunks at most per response (the server may clip a range). */
     public volatile long maxChunksPerResponse = Long.MAX_VALUE;
     /** Main-stream responses to cut off after this many body bytes; one cut per count. */
@@ -252,7 +254,8 @@ public final class FakeDeliveryServer {
                 problem(exchange, 404, "not-found", "no such content");
                 return;
             }
-            if (refuseStatus != 0) {
+            if (refuseStatus != 0
+                    && (refusalsLeft.get() < 0 || refusalsLeft.getAndUpdate(v -> Math.max(0, v - 1)) > 0)) {
                 problem(exchange, refuseStatus, refuseCode, "refused on purpose (" + refuseCode + ")");
                 return;
             }
