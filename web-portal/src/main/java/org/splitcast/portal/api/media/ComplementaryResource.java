@@ -22,6 +22,7 @@ import org.splitcast.error.AccessDeniedException;
 import org.splitcast.error.InvalidRequestException;
 import org.splitcast.error.UnknownEntityException;
 import org.splitcast.protection.wire.DeliveryProtocol;
+import org.splitcast.protection.wire.PathSegments;
 import org.splitcast.session.delivery.ComplementaryBody;
 import org.splitcast.session.delivery.MediaDelivery;
 import org.splitcast.session.delivery.MediaNotReadyException;
@@ -59,7 +60,7 @@ public class ComplementaryResource {
         StreamingOutput output = body::writeTo;
         return Response.ok(output, DeliveryProtocol.ENVELOPES_MEDIA_TYPE)
                 .header("Content-Length", body.length())
-                .header(DeliveryProtocol.KEY_ID_HEADER, URLEncoder.encode(body.keyId(), StandardCharsets.UTF_8))
+                .header(DeliveryProtocol.KEY_ID_HEADER, PathSegments.encode(body.keyId()))
                 .header(DeliveryProtocol.CHUNK_COUNT_HEADER, body.chunkCount())
                 .header(DeliveryProtocol.CHUNKS_HEADER, body.chunks())
                 .header(DeliveryProtocol.MAIN_LENGTH_HEADER, body.mainLength())
