@@ -44,11 +44,12 @@ public final class Ffmpeg {
     public Result run(List<String> command, long timeoutSeconds) throws IOException {
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
         List<String> args = command.subList(1, command.size());
-        CommandResult r = switch (command.get(0)) {
-            case "ffmpeg" -> tools.ffmpeg(timeout, args);
-            case "ffprobe" -> tools.ffprobe(timeout, args);
-            default -> throw new IllegalArgumentException("not ffmpeg or ffprobe: " + command.get(0));
-        };
+        CommandResult r =
+                switch (command.get(0)) {
+                    case "ffmpeg" -> tools.ffmpeg(timeout, args);
+                    case "ffprobe" -> tools.ffprobe(timeout, args);
+                    default -> throw new IllegalArgumentException("not ffmpeg or ffprobe: " + command.get(0));
+                };
         return new Result(r.exit(), r.stdout() + r.stderr());
     }
 }
