@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.splitcast.it.support.Api;
 import org.splitcast.it.support.Api.Credentials;
 import org.splitcast.it.support.Deployments;
+import org.splitcast.it.support.Media;
 
 /**
  * No secret key in clear at rest: the test registers terminals and contents through the API, then
@@ -58,7 +59,7 @@ class KeysAtRestIT {
     }
 
     @Test
-    void noTerminalOrContentKeyIsInClearInTheDatabaseOrTheLog() throws Exception {
+    void noTerminalContentKeyOrSelectionSecretIsInClearInTheDatabaseOrTheLog() throws Exception {
         String subscriber = Api.unique("vault");
         Api.newSubscriber(subscriber);
         Map<String, byte[]> terminalKeys = new LinkedHashMap<>();
@@ -88,6 +89,10 @@ class KeysAtRestIT {
                     .getString("id"));
         }
 
+        // an ingest: its selection secret (which chose the bytes taken out) is kept, wrapped
+        String ingested = contents.get(0);
+        String version = Media.ingest(ingested, Media.clip(4)).getString("versionId");
+
         JsonObject tables =
                 get(Credentials.NONE, "/raw-tables-probe/tables").expect(200).json();
         SecretKey master = masterKey();
@@ -113,6 +118,17 @@ class KeysAtRestIT {
             }
         }
         assertEquals(3, contentKeys, "one content key per new content");
+        int selectionSecrets = 0;
+        for (JsonObject row : rows(tables, "media_version")) {
+            if (row.getString("id").equals(version)) {
+                byte[] secret =
+                        open(master, bytes(row, "wrapped_selection_secret"), "selection/" + ingested + "/" + version);
+                assertEquals(32, secret.length);
+                secrets.add(secret);
+                selectionSecrets++;
+            }
+        }
+        assertEquals(1, selectionSecrets, "the ingest's selection secret, wrapped");
         secrets.add(master.getEncoded());
 
         String log = Files.readString(Path.of(System.getProperty("jboss.home"), "standalone", "log", "server.log"));
