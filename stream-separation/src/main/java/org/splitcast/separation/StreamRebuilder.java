@@ -49,7 +49,7 @@ public final class StreamRebuilder {
     private static void apply(ComplementaryChunk chunk, byte[] range, int offset, MessageDigest sha, CRC32C crc)
             throws ComplementaryException {
         int length = chunk.mainLength();
-        if (offset < 0 || offset + length > range.length) {
+        if (offset < 0 || length > range.length - offset) {
             throw new IllegalArgumentException("the range holds fewer bytes than chunk " + chunk.index() + " covers");
         }
         sha.reset();

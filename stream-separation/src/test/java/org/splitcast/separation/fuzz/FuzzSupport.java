@@ -115,6 +115,20 @@ final class FuzzSupport {
         ByteBuffer.wrap(b).putInt(from + length, (int) crc.getValue());
     }
 
+    /**
+     * The input with 0x47 at the start of every 188-byte packet, or of every 192-byte M2TS packet
+     * (4 bytes in) when the input's 5th byte already is 0x47 and its 1st is not.
+     */
+    static byte[] withSyncBytes(byte[] input) {
+        byte[] b = input.clone();
+        boolean m2ts = b.length > 4 && b[4] == 0x47 && b[0] != 0x47;
+        int size = m2ts ? 192 : 188;
+        for (int i = m2ts ? 4 : 0; i < b.length; i += size) {
+            b[i] = 0x47;
+        }
+        return b;
+    }
+
     /** The committed seed file {@code name} of a fuzz test's inputs folder (for fixtures). */
     static byte[] seed(Class<?> test, String method, String name) {
         String path = test.getSimpleName() + "Inputs/" + method + "/" + name;

@@ -5,10 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CommandsTest {
 
@@ -27,17 +31,18 @@ class CommandsTest {
     }
 
     @Test
-    void aCommandPastItsTimeoutIsKilledWithItsChildren() throws Exception {
+    void aCommandPastItsTimeoutIsKilledWithItsChildren(@TempDir Path dir) throws Exception {
+        Path pidFile = dir.resolve("child.pid");
+        String script = "sleep 600 & echo $! > '" + pidFile + "'; echo started >&2; wait";
         CommandTimeoutException e = assertThrows(
-                CommandTimeoutException.class,
-                () -> Commands.run(List.of("sh", "-c", "echo started >&2; sleep 600 & wait"), Duration.ofSeconds(1)));
+                CommandTimeoutException.class, () -> Commands.run(List.of("sh", "-c", script), Duration.ofSeconds(2)));
         assertTrue(
-                e.getMessage().contains("timed out after 1 s") && e.getMessage().contains("started"), e.getMessage());
-        assertTrue(
-                ProcessHandle.current()
-                        .descendants()
-                        .noneMatch(p -> p.info().commandLine().orElse("").contains("sleep 600")),
-                "no child left running");
+                e.getMessage().contains("timed out after 2 s") && e.getMessage().contains("started"), e.getMessage());
+        long child = Long.parseLong(Files.readString(pidFile).strip());
+        ProcessHandle.of(child)
+                .ifPresent(p -> p.onExit().orTimeout(10, TimeUnit.SECONDS).join());
+        assertFalse(
+                ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false), "the child sleep was killed too");
     }
 
     @Test
