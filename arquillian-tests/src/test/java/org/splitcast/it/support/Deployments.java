@@ -34,7 +34,12 @@ public final class Deployments {
     public static EnterpriseArchive splitcastWithRollbackProbe() {
         EnterpriseArchive ear = splitcast();
         String probe = "rollback-probe.war";
-        ear.addAsModule(ShrinkWrap.create(WebArchive.class, probe).addClass(RollbackProbeServlet.class));
+        ear.addAsModule(ShrinkWrap.create(WebArchive.class, probe)
+                .addClasses(RollbackProbeServlet.class, ProbeAuthentication.class)
+                .addAsWebInfResource(
+                        new StringAsset("<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"4.0\""
+                                + " bean-discovery-mode=\"annotated\"/>"),
+                        "beans.xml"));
         ArchivePath descriptor = ArchivePaths.create("META-INF/application.xml");
         String application;
         try (InputStream in = ear.get(descriptor).getAsset().openStream()) {
