@@ -10,7 +10,11 @@ import static org.splitcast.it.support.Api.get;
 import static org.splitcast.it.support.Api.post;
 
 import jakarta.json.JsonObject;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -18,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
@@ -31,6 +36,7 @@ import org.splitcast.it.support.Licensing.PublicKeyTerminal;
 import org.splitcast.it.support.Licensing.Subscriber;
 import org.splitcast.it.support.Licensing.SymmetricTerminal;
 import org.splitcast.it.support.Media;
+import org.splitcast.it.support.Precompute;
 import org.splitcast.license.format.TerminalSecret;
 import org.splitcast.terminal.sdk.LicenseRequestException;
 import org.splitcast.testing.media.Ffprobe;
@@ -233,6 +239,11 @@ class OnDemandDeliveryIT extends DeployedEar {
                 .expectProblem(400, "validation");
         assertTrue(truncated.getString("detail").contains("truncated"), truncated.toString());
         Media.upload(Credentials.INTEGRATOR, content, original).expectProblem(403, "forbidden");
+        // a client that goes away in the middle of the body
+        abortedUpload(content, original, original.length / 2);
+        JsonObject aborted = Media.awaitIngest(content, Duration.ofSeconds(30));
+        assertEquals("FAILED", aborted.getString("state"), aborted.toString());
+        assertTrue(aborted.getString("error").contains("interrupted"), aborted.toString());
 
         assertEquals(
                 "FAILED", Media.awaitIngest(content, Duration.ofSeconds(30)).getString("state"));
@@ -267,6 +278,29 @@ class OnDemandDeliveryIT extends DeployedEar {
         });
         byte[] played = Media.play(fan.credentials(), content, tv.id(), new TerminalSecret.Symmetric(tv.kt()));
         assertEquals(sha256(original), sha256(played), "rebuilt with a license under the new key");
+    }
+
+    /** Sends the headers of an upload of the whole stream, then only {@code sent} bytes, and hangs up. */
+    private static void abortedUpload(String content, byte[] body, int sent) throws Exception {
+        URI base = URI.create(Api.BASE);
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            OutputStream out = socket.getOutputStream();
+            String auth =
+                    Base64.getEncoder().encodeToString("operator:splitcast-operator".getBytes(StandardCharsets.UTF_8));
+            out.write(("PUT /api/contents/" + content + "/stream HTTP/1.1\r\nHost: " + base.getHost() + "\r\n"
+                            + "Authorization: Basic " + auth + "\r\nContent-Type: video/mp2t\r\n"
+                            + "Content-Length: " + body.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(body, 0, sent);
+            out.flush();
+            // the server is reading the body: wait until it has seen the RECEIVING state's bytes
+            Precompute.await(Duration.ofSeconds(30), () -> "the upload of " + content + " to be received", () -> {
+                JsonObject v = get(Credentials.OPERATOR, "/api/contents/" + content + "/ingest")
+                        .json();
+                return v.getString("state").equals("RECEIVING")
+                        && v.getJsonNumber("bytesDone").longValue() > 0;
+            });
+        }
     }
 
     private static long countFiles(Path root) throws Exception {
