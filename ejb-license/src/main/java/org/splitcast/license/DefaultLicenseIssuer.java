@@ -141,7 +141,7 @@ public class DefaultLicenseIssuer implements LicenseIssuer {
                             + " license requests in progress; retry when one has finished");
         }
         try {
-            checkPlayLimit(subscriberId, content, checkedAt);
+            Long playsBefore = checkPlayLimit(subscriberId, content, checkedAt);
             ContentKey key = currentKey(content);
 
             // step 141: is the access block precomputed? 146 on a hit, 142 on a miss
@@ -183,7 +183,10 @@ public class DefaultLicenseIssuer implements LicenseIssuer {
                     key.keyId(),
                     access.accessBlock(),
                     grant,
-                    source);
+                    source,
+                    playsBefore == null
+                            ? null
+                            : (int) Math.max(0, content.rules().maxPlays() - playsBefore - 1));
         } finally {
             inFlight.release(subscriberId, maxInFlight);
         }
@@ -193,11 +196,13 @@ public class DefaultLicenseIssuer implements LicenseIssuer {
      * The access rules' play count: at most maxPlays licenses per subscriber and content within
      * the window. The subscriber's row is locked first, so that two concurrent requests cannot
      * both see the last play left.
+     *
+     * @return the plays counted in the window before this one, or null when plays are unlimited
      */
-    private void checkPlayLimit(String subscriberId, Content content, Instant now) throws LicenseRefusedException {
+    private Long checkPlayLimit(String subscriberId, Content content, Instant now) throws LicenseRefusedException {
         Integer maxPlays = content.rules().maxPlays();
         if (maxPlays == null) {
-            return;
+            return null;
         }
         em.find(Subscriber.class, subscriberId, LockModeType.PESSIMISTIC_WRITE);
         Integer windowHours = content.rules().rentalWindowHours();
@@ -214,6 +219,7 @@ public class DefaultLicenseIssuer implements LicenseIssuer {
                             + (windowHours == null ? "" : " within " + windowHours + " hours")
                             + " and subscriber '" + subscriberId + "' has had them");
         }
+        return plays;
     }
 
     private ContentKey currentKey(Content content) {

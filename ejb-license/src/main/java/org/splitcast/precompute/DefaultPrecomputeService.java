@@ -11,8 +11,11 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.splitcast.content.Content;
@@ -121,6 +124,23 @@ public class DefaultPrecomputeService implements PrecomputeService {
     @Override
     public long storeSize() {
         return store.size();
+    }
+
+    @Override
+    public Set<String> precomputedContents(String terminalId, Collection<String> contentIds) {
+        if (contentIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(em.createQuery(
+                        "select a.contentId from PrecomputedAccess a where a.terminalId = :terminalId"
+                                + " and a.contentId in :contentIds and a.expiresAt > :validAfter"
+                                + " and a.keyId in (select k.keyId from ContentKey k"
+                                + " where k.contentId = a.contentId and k.retiredAt is null)",
+                        String.class)
+                .setParameter("terminalId", terminalId)
+                .setParameter("contentIds", Set.copyOf(contentIds))
+                .setParameter("validAfter", Instant.now().plus(minRemaining))
+                .getResultList());
     }
 
     @Override

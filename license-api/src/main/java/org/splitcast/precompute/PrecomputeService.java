@@ -3,7 +3,9 @@ package org.splitcast.precompute;
 import jakarta.ejb.Local;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import org.splitcast.error.UnknownEntityException;
 
 /**
@@ -25,6 +27,15 @@ public interface PrecomputeService {
 
     /** How many access blocks the store holds (expired ones not yet purged included). */
     long storeSize();
+
+    /**
+     * Which of these contents a license for this terminal would find in the store right now (a
+     * hit at step 141: a block under the content's current key, valid for at least {@code
+     * splitcast.license.min-access-remaining}). The portal marks them "ready".
+     */
+    Set<String> precomputedContents(
+            @NotNull String terminalId,
+            @NotNull @Size(max = 500, message = "at most 500 contents") Collection<String> contentIds);
 
     /** How many access blocks the store holds for one terminal. */
     long storedFor(String terminalId);

@@ -17,11 +17,16 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.splitcast.error.UnknownEntityException;
 import org.splitcast.portal.security.CurrentCaller;
+import org.splitcast.precompute.PrecomputeService;
 import org.splitcast.recommendation.RecommendationList;
+import org.splitcast.recommendation.RecommendationList.RecommendedContent;
 import org.splitcast.recommendation.RecommendationService;
 
 /** {@code /api/subscribers/{subscriberId}/recommendations}: what the subscriber will likely pick next. */
@@ -34,6 +39,9 @@ public class SubscriberRecommendationsResource {
     @EJB
     RecommendationService recommendations;
 
+    @EJB
+    PrecomputeService precompute;
+
     @Inject
     CurrentCaller caller;
 
@@ -44,8 +52,9 @@ public class SubscriberRecommendationsResource {
             description = "The contents the subscriber is most likely to pick next, best first, among those they"
                     + " are entitled to and have not watched: item-to-item co-views blended with what is popular"
                     + " in their demographic segment. With terminalId, that terminal's views weigh more. The same"
-                    + " list the precompute step uses (operation 122).")
-    public RecommendationList recommendations(
+                    + " list the precompute step uses (operation 122). With terminalId, each item also says"
+                    + " whether its access block is precomputed for that terminal (ready: a license now is a hit).")
+    public RecommendationsDocument recommendations(
             @PathParam("subscriberId") String subscriberId,
             @QueryParam("limit")
                     @DefaultValue("10")
@@ -55,6 +64,44 @@ public class SubscriberRecommendationsResource {
             @QueryParam("terminalId") String terminalId)
             throws UnknownEntityException {
         caller.requireAccessToSubscriber(subscriberId);
-        return recommendations.recommend(subscriberId, terminalId, limit);
+        RecommendationList list = recommendations.recommend(subscriberId, terminalId, limit);
+        Set<String> ready = terminalId == null
+                ? Set.of()
+                : precompute.precomputedContents(
+                        terminalId,
+                        list.items().stream().map(RecommendedContent::contentId).toList());
+        return RecommendationsDocument.of(list, terminalId == null ? null : ready);
+    }
+
+    /**
+     * The list as the API returns it: {@link RecommendationList} with, when it was asked for a
+     * terminal, each item's {@code ready} flag.
+     */
+    public record RecommendationsDocument(
+            String subscriberId, String terminalId, List<Item> items, Instant modelBuiltAt) {
+
+        /**
+         * One entry.
+         *
+         * @param ready whether the access block of this content for the terminal is precomputed
+         *     (a license asked now is served from the store); null for a list without terminal
+         */
+        public record Item(String contentId, String title, String genre, double score, String reason, Boolean ready) {}
+
+        static RecommendationsDocument of(RecommendationList list, Set<String> ready) {
+            return new RecommendationsDocument(
+                    list.subscriberId(),
+                    list.terminalId(),
+                    list.items().stream()
+                            .map(i -> new Item(
+                                    i.contentId(),
+                                    i.title(),
+                                    i.genre(),
+                                    i.score(),
+                                    i.reason(),
+                                    ready == null ? null : ready.contains(i.contentId())))
+                            .toList(),
+                    list.modelBuiltAt());
+        }
     }
 }
