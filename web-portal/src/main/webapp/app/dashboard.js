@@ -124,16 +124,23 @@ export async function dashboardView(view) {
         waiting: h('strong', {id: 'active-waiting'}, '…'),
         lastRun: h('strong', {id: 'last-run'}, '…'),
     };
+    const subs = {
+        workload: h('span', {class: 'sub'}),
+        hitRatio: h('span', {class: 'sub'}),
+        store: h('span', {class: 'sub'}),
+        waiting: h('span', {class: 'sub'}),
+        lastRun: h('span', {class: 'sub'}),
+    };
     const updated = h('p', {class: 'muted', id: 'updated'});
     replace(view,
         h('h1', {}, 'Operator dashboard'),
         h('div', {class: 'cards'},
             h('div', {class: 'card stat gate', id: 'gate-card'}, h('span', {}, 'Precompute gate'), gateState, gateReason),
-            h('div', {class: 'card stat'}, h('span', {}, 'Workload'), cards.workload),
-            h('div', {class: 'card stat'}, h('span', {}, 'Hit ratio'), cards.hitRatio),
-            h('div', {class: 'card stat'}, h('span', {}, 'Store'), cards.store),
-            h('div', {class: 'card stat'}, h('span', {}, 'Active users waiting'), cards.waiting),
-            h('div', {class: 'card stat'}, h('span', {}, 'Last run'), cards.lastRun)),
+            h('div', {class: 'card stat'}, h('span', {}, 'Workload'), cards.workload, subs.workload),
+            h('div', {class: 'card stat'}, h('span', {}, 'Hit ratio'), cards.hitRatio, subs.hitRatio),
+            h('div', {class: 'card stat'}, h('span', {}, 'Store'), cards.store, subs.store),
+            h('div', {class: 'card stat'}, h('span', {}, 'Active users waiting'), cards.waiting, subs.waiting),
+            h('div', {class: 'card stat'}, h('span', {}, 'Last run'), cards.lastRun, subs.lastRun)),
         updated,
         h('div', {class: 'panels'}, PANELS.map(p => p.figure)),
         h('p', {class: 'muted'}, 'Figures of the node that answers; the workload is measured over the meter interval of the settings below.'),
@@ -201,21 +208,25 @@ export async function dashboardView(view) {
                 : 'No precompute run yet.',
             {runs: chronological.length});
 
-        const settings = status.settings ?? {};
-        const open = status.gateOpen && settings.enabled !== false;
-        gateState.textContent = settings.enabled === false ? 'Disabled' : status.gateOpen ? 'Open' : 'Closed';
-        gateReason.textContent = settings.enabled === false ? 'precompute is turned off' : status.gateReason;
+        const open = status.gateOpen;
+        gateState.textContent = status.gateOpen ? 'Open' : 'Closed';
+        gateReason.textContent = status.gateReason;
         document.getElementById('gate-card').classList.toggle('open', open);
         document.getElementById('gate-card').classList.toggle('closed', !open);
         const trend = status.trend >= 0 ? `+${formatNumber(status.trend)}` : formatNumber(status.trend);
-        cards.workload.textContent = `${formatNumber(status.workload)} / S1 ${formatNumber(status.threshold)} req/s (trend ${trend})`;
+        cards.workload.textContent = `${formatNumber(status.workload)} req/s`;
+        subs.workload.textContent = `S1 ${formatNumber(status.threshold)} req/s · trend ${trend} per interval`;
         cards.hitRatio.textContent = status.hitRatio === null || status.hitRatio === undefined
-            ? '—' : `${formatNumber(status.hitRatio * 100)} % (${status.hits} hits, ${status.misses} misses)`;
-        cards.store.textContent = `${formatNumber(status.storeSize)} access blocks`;
+            ? '—' : `${formatNumber(status.hitRatio * 100)} %`;
+        subs.hitRatio.textContent = `${status.hits} hits, ${status.misses} misses on this node`;
+        cards.store.textContent = formatNumber(status.storeSize);
+        subs.store.textContent = 'access blocks precomputed';
         cards.waiting.textContent = formatNumber(status.activeUsersWaiting);
-        cards.lastRun.textContent = status.lastRun
-            ? `${status.lastRun.outcome}: ${status.lastRun.computed} computed, budget ${status.lastRun.budget}`
-            : 'none yet';
+        subs.waiting.textContent = 'subscribers on the active list';
+        cards.lastRun.textContent = status.lastRun ? status.lastRun.outcome : 'none yet';
+        subs.lastRun.textContent = status.lastRun
+            ? `${status.lastRun.computed} computed of a budget of ${status.lastRun.budget}, ${formatTime(status.lastRun.startedAt)}`
+            : 'precompute runs appear here';
         updated.textContent = `Updated ${formatTime(new Date())}, every ${POLL_MS / 1000} s.`;
     }
 

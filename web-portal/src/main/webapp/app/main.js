@@ -38,9 +38,13 @@ async function start() {
     });
     try {
         const {data} = await api('GET', '/api/session');
-        signedIn(data);
+        if (data) {
+            signedIn(data);
+        } else {
+            showSignIn(null);
+        }
     } catch (e) {
-        showSignIn(e.status === 401 ? null : e.message);
+        showSignIn(e.message);
     }
 }
 

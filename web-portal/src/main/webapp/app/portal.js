@@ -6,6 +6,12 @@ import {pickTitle, terminalsOf} from './license.js';
 
 const PAGE_SIZE = 10;
 
+const REASONS = {
+    CO_VIEW: 'watched by those who watched what you watched',
+    SEGMENT_POPULAR: 'popular with subscribers like you',
+    POPULAR: 'popular',
+};
+
 function chosenKey(session) {
     return `splitcast.terminal.${session.subscriberId}`;
 }
@@ -75,7 +81,7 @@ export async function recommendationsView(view, session) {
             replace(list, data.items.map(item => h('li', {class: 'item', dataset: {contentId: item.contentId}},
                 h('div', {class: 'item-main'},
                     h('h3', {}, item.title),
-                    h('p', {class: 'muted'}, item.genre, ' · ', item.reason)),
+                    h('p', {class: 'muted'}, item.genre, ' · ', REASONS[item.reason] ?? item.reason)),
                 item.ready
                     ? h('span', {class: 'badge ready', title: 'Its access block is precomputed for this terminal'}, 'Ready')
                     : h('span', {class: 'badge', title: 'The license will be computed when you pick it'}, 'On demand'),

@@ -37,7 +37,8 @@ import org.splitcast.portal.security.SessionCookie;
  * {@code /api/session}: a browser signs in with a username and password (checked by {@link
  * AccountService#authenticate}, Argon2id) and gets an {@code HttpOnly}, {@code SameSite=Strict}
  * session cookie plus a CSRF token that it must send in {@value SessionCookie#CSRF_HEADER} on
- * every unsafe request; {@code GET} tells a reloaded page who is signed in (and the token again);
+ * every unsafe request; {@code GET} tells a reloaded page who is signed in (and the token again),
+ * or answers 204 when nobody is;
  * {@code DELETE} signs out. HTTP Basic keeps working for API clients, unchanged.
  */
 @Path("session")
@@ -132,16 +133,14 @@ public class SessionResource {
     @PermitAll
     @Operation(
             summary = "The signed-in browser's session",
-            description = "Who the session cookie belongs to and its CSRF token; 401 without a live session.")
+            description = "Who the session cookie belongs to and its CSRF token; 204 (no body) when this browser"
+                    + " is not signed in: the page then shows the sign-in form, and the browser logs no error.")
     public Response current() {
         return sessions.find(SessionCookie.token(request))
-                .map(s -> Response.ok(SessionView.of(s))
-                        .header("Cache-Control", "no-store")
-                        .build())
-                .orElseGet(() -> Response.fromResponse(Problems.response(
-                                ErrorCode.UNAUTHENTICATED, "Not signed in (or the session has ended)", PATH))
-                        .header("WWW-Authenticate", CHALLENGE)
-                        .build());
+                .map(s -> Response.ok(SessionView.of(s)))
+                .orElseGet(Response::noContent)
+                .header("Cache-Control", "no-store")
+                .build();
     }
 
     @DELETE
