@@ -35,7 +35,8 @@ function chartPanel(id, title, options) {
     return {
         figure,
         mount() {
-            plot = new uPlot({width: Math.max(260, target.clientWidth), height: 220, ...options}, options.data ?? [[]], target);
+            plot = new uPlot({width: Math.max(260, target.clientWidth), height: 220, legend: {live: false}, ...options},
+                options.data ?? [[]], target);
             return plot;
         },
         update(data, text, latest) {
@@ -105,7 +106,8 @@ export async function dashboardView(view) {
         series: [{}, series('computed', COLORS.computed, {fill: 'rgba(26,127,55,0.35)', paths: uPlot.paths.bars({size: [0.6, 40]}), points: {show: false}}),
             series('budget', COLORS.budget, {dash: [4, 3], scale: 'y2'})],
         axes: axes('access blocks computed', 'budget'),
-        scales: {y: {range: (u, min, max) => [0, Math.max(1, (max ?? 0) * 1.1)]}, y2: {range: (u, min, max) => [0, Math.max(1, (max ?? 0) * 1.1)]}},
+        // one run alone would make a zero-width time range: show two minutes around it
+        scales: {x: {time: true, range: (u, min, max) => (max - min < 60 ? [min - 60, max + 60] : [min, max])}, y: {range: (u, min, max) => [0, Math.max(1, (max ?? 0) * 1.1)]}, y2: {range: (u, min, max) => [0, Math.max(1, (max ?? 0) * 1.1)]}},
     });
     const storage = chartPanel('chart-store', 'Precomputed store and active users waiting', {
         series: [{}, series('store size', COLORS.store), series('active users waiting', COLORS.waiting, {scale: 'y2'})],

@@ -69,15 +69,19 @@ export async function recommendationsView(view, session) {
             return;
         }
         replace(note, 'Loading your recommendations…');
+        delete list.dataset.terminalId;
         try {
             const data = await get(`/api/subscribers/${seg(session.subscriberId)}/recommendations?limit=10&terminalId=${seg(terminal.id)}`);
             if (mine !== loading) {
                 return;
             }
             const ready = data.items.filter(i => i.ready).length;
-            replace(note, data.items.length
-                ? `${data.items.length} titles for ${terminal.label}; ${ready} ready: their license is precomputed, so picking them is instant.`
-                : 'No recommendation yet: everything you are entitled to has been watched, or the catalogue is empty.');
+            replace(note, !data.items.length
+                ? 'No recommendation yet: everything you are entitled to has been watched, or the catalogue is empty.'
+                : ready
+                    ? `${data.items.length} titles for ${terminal.label}, ${ready} ready: their license is precomputed, so picking them is instant.`
+                    : `${data.items.length} titles for ${terminal.label}; none is precomputed for it yet.`);
+            list.dataset.terminalId = terminal.id;
             replace(list, data.items.map(item => h('li', {class: 'item', dataset: {contentId: item.contentId}},
                 h('div', {class: 'item-main'},
                     h('h3', {}, item.title),

@@ -203,6 +203,7 @@ public final class Browser implements AutoCloseable {
     public Path screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
+            script("window.scrollTo(0, 0); document.activeElement?.blur?.();");
             Path file = SCREENSHOTS.resolve(name + ".png");
             Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
             return file;

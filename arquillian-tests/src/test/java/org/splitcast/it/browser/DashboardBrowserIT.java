@@ -99,10 +99,10 @@ class DashboardBrowserIT extends DeployedEar {
         assertTrue(browser.find("#gate-card").getAttribute("class").contains("closed"));
         browser.screenshot("dashboard-gate-closed");
         // S1 back well above the load: open again
-        setS1("5000");
+        setS1("50");
         browser.awaitText("#gate-state", "Open");
         browser.awaitText("#gate-reason", "load under S1");
-        browser.await("the S1 line back up", d -> latest("#chart-workload", "threshold") == 5000.0);
+        browser.await("the S1 line back up", d -> latest("#chart-workload", "threshold") == 50.0);
         browser.screenshot("dashboard");
         browser.size(1280, 1500);
         browser.screenshot("dashboard-full");

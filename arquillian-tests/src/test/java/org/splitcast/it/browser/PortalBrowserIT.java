@@ -52,9 +52,8 @@ class PortalBrowserIT extends DeployedEar {
         browser.signIn("alice", "alice-demo-pw");
         browser.awaitText("#who-name", "alice");
         new Select(browser.visible("#terminal-choice")).selectByValue("alice-tv");
-        browser.await(
-                "the list of alice-tv",
-                d -> browser.findAll("#recommendations li").size() == expected.size());
+        browser.visible("#recommendations[data-terminal-id='alice-tv'] li");
+        assertEquals(expected.size(), browser.findAll("#recommendations li").size());
         for (var mark : expected.entrySet()) {
             WebElement item = browser.find("#recommendations li[data-content-id='" + mark.getKey() + "']");
             assertEquals(
@@ -97,12 +96,10 @@ class PortalBrowserIT extends DeployedEar {
         search.clear();
         search.sendKeys(Keys.BACK_SPACE);
         new Select(browser.find("#catalogue-genre")).selectByValue("animation");
-        browser.await(
-                "animation only",
-                d -> {
-                    List<String> items = browser.texts("#catalogue li");
-                    return !items.isEmpty() && items.stream().allMatch(li -> li.contains("animation"));
-                });
+        browser.await("animation only", d -> {
+            List<String> items = browser.texts("#catalogue li");
+            return !items.isEmpty() && items.stream().allMatch(li -> li.contains("animation"));
+        });
         browser.assertControlsLabelled();
 
         browser.find("#nav a[data-route='entitlements']").click();
@@ -144,9 +141,8 @@ class PortalBrowserIT extends DeployedEar {
         // a license for it, checked in the page: signature, ECDH unwrap with the IndexedDB key, grant MAC
         browser.find("#nav a[data-route='recommendations']").click();
         new Select(browser.visible("#terminal-choice")).selectByValue(id);
-        browser.await(
-                "the list", d -> !browser.findAll("#recommendations li button").isEmpty());
-        browser.findAll("#recommendations li button").get(0).click();
+        browser.visible("#recommendations[data-terminal-id='" + id + "'] li button")
+                .click();
         browser.awaitText("#license .verification", "verified in this browser");
 
         // the private key cannot be read out of the page
