@@ -14,6 +14,15 @@ const KEEP = 180; // samples kept: 6 minutes at one every 2 s
 const COLORS = {hits: '#1a7f37', misses: '#c4410c', p50: '#1f4fa8', p99: '#8250df', workload: '#1f4fa8',
     s1: '#cf222e', computed: '#1a7f37', budget: '#9a6700', store: '#1f4fa8', waiting: '#8250df'};
 
+const OUTCOMES = {
+    CLOSED: 'gate closed', COMPLETED: 'completed', BUDGET_SPENT: 'budget spent',
+    GATE_CLOSED: 'stopped at S1', PERIOD_OVER: 'period over', DISABLED: 'turned off', FAILED: 'failed',
+};
+
+function outcome(code) {
+    return OUTCOMES[code] ?? code;
+}
+
 function series(label, color, extra = {}) {
     return {label, stroke: color, width: 2, spanGaps: false, ...extra};
 }
@@ -39,8 +48,11 @@ function chartPanel(id, title, options) {
                 options.data ?? [[]], target);
             return plot;
         },
-        update(data, text, latest) {
+        update(data, text, latest, xRange) {
             plot?.setData(data);
+            if (plot && xRange) {
+                plot.setScale('x', {min: xRange[0], max: xRange[1]});
+            }
             summary.textContent = text;
             figure.dataset.points = String(data[0].length);
             figure.dataset.latest = JSON.stringify(latest);
@@ -106,8 +118,7 @@ export async function dashboardView(view) {
         series: [{}, series('computed', COLORS.computed, {fill: 'rgba(26,127,55,0.35)', paths: uPlot.paths.bars({size: [0.6, 40]}), points: {show: false}}),
             series('budget', COLORS.budget, {dash: [4, 3], scale: 'y2'})],
         axes: axes('access blocks computed', 'budget'),
-        // one run alone would make a zero-width time range: show two minutes around it
-        scales: {x: {time: true, range: (u, min, max) => (max - min < 60 ? [min - 60, max + 60] : [min, max])}, y: {range: (u, min, max) => [0, Math.max(1, (max ?? 0) * 1.1)]}, y2: {range: (u, min, max) => [0, Math.max(1, (max ?? 0) * 1.1)]}},
+        scales: {y: {range: (u, min, max) => [0, Math.max(1, (max ?? 0) * 1.1)]}, y2: {range: (u, min, max) => [0, Math.max(1, (max ?? 0) * 1.1)]}},
     });
     const storage = chartPanel('chart-store', 'Precomputed store and active users waiting', {
         series: [{}, series('store size', COLORS.store), series('active users waiting', COLORS.waiting, {scale: 'y2'})],
@@ -204,11 +215,14 @@ export async function dashboardView(view) {
         }
         previous = current;
         const chronological = [...runList].reverse();
-        runs.update([chronological.map(r => Date.parse(r.startedAt) / 1000), chronological.map(r => r.computed), chronological.map(r => r.budget)],
+        const runTimes = chronological.map(r => Date.parse(r.startedAt) / 1000);
+        // the same time window as the other charts, or back to the oldest run shown
+        const from = Math.min(now - KEEP * POLL_MS / 1000, runTimes[0] ?? now) - 30;
+        runs.update([runTimes, chronological.map(r => r.computed), chronological.map(r => r.budget)],
             chronological.length
-                ? `${chronological.length} latest runs; the last computed ${runList[0].computed} of a budget of ${runList[0].budget} (${runList[0].outcome}).`
+                ? `${chronological.length} latest run${chronological.length > 1 ? 's' : ''}; the last computed ${runList[0].computed} of a budget of ${runList[0].budget} (${outcome(runList[0].outcome)}).`
                 : 'No precompute run yet.',
-            {runs: chronological.length});
+            {runs: chronological.length}, [from, now + 30]);
 
         const open = status.gateOpen;
         gateState.textContent = status.gateOpen ? 'Open' : 'Closed';
@@ -225,7 +239,7 @@ export async function dashboardView(view) {
         subs.store.textContent = 'access blocks precomputed';
         cards.waiting.textContent = formatNumber(status.activeUsersWaiting);
         subs.waiting.textContent = 'subscribers on the active list';
-        cards.lastRun.textContent = status.lastRun ? status.lastRun.outcome : 'none yet';
+        cards.lastRun.textContent = status.lastRun ? outcome(status.lastRun.outcome) : 'none yet';
         subs.lastRun.textContent = status.lastRun
             ? `${status.lastRun.computed} computed of a budget of ${status.lastRun.budget}, ${formatTime(status.lastRun.startedAt)}`
             : 'precompute runs appear here';
