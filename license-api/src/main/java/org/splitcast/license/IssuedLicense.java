@@ -6,6 +6,8 @@ package org.splitcast.license;
  * @param access the signed access block (a JWS)
  * @param grant the per-request part (a JWS with an HMAC)
  * @param source whether the access block was precomputed or computed for this request
+ * @param playsLeft licenses the subscriber may still get for this content within the rules'
+ *     window after this one ({@code maxPlays} minus the plays counted); null when unlimited
  */
 public record IssuedLicense(
         String format,
@@ -15,4 +17,5 @@ public record IssuedLicense(
         String keyId,
         String access,
         String grant,
-        AccessSource source) {}
+        AccessSource source,
+        Integer playsLeft) {}

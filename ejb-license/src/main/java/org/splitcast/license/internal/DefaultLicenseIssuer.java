@@ -162,7 +162,7 @@ public class DefaultLicenseIssuer implements LicenseIssuer {
                             + " license requests in progress; retry when one has finished");
         }
         try {
-            checkPlayLimit(subscriberId, content, checkedAt);
+            Long playsBefore = checkPlayLimit(subscriberId, content, checkedAt);
             String keyId = content.currentKeyId();
 
             // step 141: is the access block precomputed? 146 on a hit, 142 on a miss
@@ -197,7 +197,17 @@ public class DefaultLicenseIssuer implements LicenseIssuer {
             LOG.debugf("License %s for terminal %s, content %s (%s)", licenseId, terminal.id(), content.id(), source);
             // step 150
             return new IssuedLicense(
-                    License.FORMAT, licenseId, content.id(), terminal.id(), keyId, access.accessBlock(), grant, source);
+                    License.FORMAT,
+                    licenseId,
+                    content.id(),
+                    terminal.id(),
+                    keyId,
+                    access.accessBlock(),
+                    grant,
+                    source,
+                    playsBefore == null
+                            ? null
+                            : (int) Math.max(0, content.rules().maxPlays() - playsBefore - 1));
         } finally {
             inFlight.release(subscriberId, maxInFlight);
         }
@@ -207,12 +217,14 @@ public class DefaultLicenseIssuer implements LicenseIssuer {
      * The access rules' play count: at most maxPlays licenses per subscriber and content within
      * the window. The subscriber's row is locked first, so that two concurrent requests cannot
      * both see the last play left.
+     *
+     * @return the plays counted in the window before this one, or null when plays are unlimited
      */
-    private void checkPlayLimit(String subscriberId, ContentRecord content, Instant now)
+    private Long checkPlayLimit(String subscriberId, ContentRecord content, Instant now)
             throws LicenseRefusedException {
         Integer maxPlays = content.rules().maxPlays();
         if (maxPlays == null) {
-            return;
+            return null;
         }
         subscribers.lock(subscriberId);
         Integer windowHours = content.rules().rentalWindowHours();
@@ -229,6 +241,7 @@ public class DefaultLicenseIssuer implements LicenseIssuer {
                             + (windowHours == null ? "" : " within " + windowHours + " hours")
                             + " and subscriber '" + subscriberId + "' has had them");
         }
+        return plays;
     }
 
     private String grant(

@@ -3,6 +3,7 @@ package org.splitcast.registry.content;
 import jakarta.ejb.Local;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.splitcast.common.Page;
 import org.splitcast.error.DuplicateEntityException;
@@ -19,6 +20,15 @@ public interface ContentService {
 
     /** The catalogue, optionally of one genre. */
     Page<ContentView> list(String genre, int offset, int limit);
+
+    /**
+     * The catalogue's contents whose title or id contains {@code text} (ignoring case), optionally
+     * of one genre, in catalogue order.
+     */
+    Page<ContentView> search(String genre, @NotNull @Size(max = 100) String text, int offset, int limit);
+
+    /** The genres of the catalogue, in alphabetical order. */
+    List<String> genres();
 
     /**
      * Replaces the content's current key Kc with a new one: licenses issued from now on carry the

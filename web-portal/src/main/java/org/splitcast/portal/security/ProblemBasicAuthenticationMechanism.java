@@ -13,25 +13,41 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
+import org.splitcast.registry.account.Caller;
 
 /**
- * HTTP Basic authentication (RFC 7617) over the application's accounts. A missing or wrong
- * credential on a protected path gets 401 with a {@code WWW-Authenticate} challenge; the body is
- * the problem details that {@link ProblemErrorPage} writes for the container's {@code sendError}.
- * Requests to unprotected paths without credentials pass through anonymously. Use it over TLS only
- * (README: production).
+ * Authentication of every request: HTTP Basic (RFC 7617) over the application's accounts for API
+ * clients, and the portal's session cookie for browsers (opened by {@code POST /api/session}, see
+ * {@link BrowserSessions}). A Basic header wins over a cookie. A cookie-authenticated request with
+ * an unsafe method must carry the session's CSRF token in {@value SessionCookie#CSRF_HEADER}, or
+ * it is refused with 403. A missing or wrong credential on a protected path gets 401 with a
+ * {@code WWW-Authenticate} challenge ({@code Basic}, except for the portal's own requests, marked
+ * {@code X-Requested-With}, which get a {@code Session} challenge so that the browser shows no
+ * password pop-up); the body is the problem details that {@link ProblemErrorPage} writes for the
+ * container's {@code sendError}. Requests to unprotected paths without credentials pass through
+ * anonymously. Use it over TLS only (README: production).
  */
 @ApplicationScoped
 public class ProblemBasicAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     private static final Logger LOG = Logger.getLogger(ProblemBasicAuthenticationMechanism.class);
     static final String CHALLENGE = "Basic realm=\"splitcast\", charset=\"UTF-8\"";
+    /** The challenge for the portal's requests: sign in through the form, no Basic pop-up. */
+    static final String SESSION_CHALLENGE = "Session realm=\"splitcast\"";
+    /** The session endpoint manages its cookie itself (sign-in must work with a stale cookie). */
+    static final String SESSION_PATH = "/api/session";
+
     private static final int MAX_HEADER = 1024;
 
     @Inject
     IdentityStoreHandler identityStores;
+
+    @Inject
+    BrowserSessions sessions;
 
     @Override
     public AuthenticationStatus validateRequest(
@@ -62,10 +78,37 @@ public class ProblemBasicAuthenticationMechanism implements HttpAuthenticationMe
             }
             return unauthorized(request, response, context, "Unknown username or wrong password");
         }
+        String token = SessionCookie.token(request);
+        if (token != null && !SESSION_PATH.equals(request.getRequestURI())) {
+            Optional<BrowserSession> session = sessions.find(token);
+            if (session.isPresent()) {
+                if (!SessionCookie.isSafe(request.getMethod())
+                        && !BrowserSessions.csrfMatches(session.get(), request.getHeader(SessionCookie.CSRF_HEADER))) {
+                    return forbidden(
+                            request,
+                            response,
+                            "A signed-in browser must send its session's CSRF token in the " + SessionCookie.CSRF_HEADER
+                                    + " header on this request");
+                }
+                Caller caller = session.get().caller();
+                return context.notifyContainerAboutLogin(
+                        caller.username(), Set.of(caller.role().roleName()));
+            }
+            if (context.isProtected()) {
+                return unauthorized(request, response, context, "Your session has ended: sign in again");
+            }
+        }
         if (context.isProtected()) {
             return unauthorized(request, response, context, "This resource needs credentials (HTTP Basic)");
         }
         return context.doNothing();
+    }
+
+    private static AuthenticationStatus forbidden(
+            HttpServletRequest request, HttpServletResponse response, String detail) {
+        LOG.debugf("403 on %s: %s", request.getRequestURI(), detail);
+        request.setAttribute(ProblemErrorPage.DETAIL, detail);
+        return sendError(response, HttpServletResponse.SC_FORBIDDEN);
     }
 
     private static UsernamePasswordCredential decode(String header) {
@@ -89,7 +132,8 @@ public class ProblemBasicAuthenticationMechanism implements HttpAuthenticationMe
             HttpServletRequest request, HttpServletResponse response, HttpMessageContext context, String detail) {
         LOG.debugf("401 on %s: %s", request.getRequestURI(), detail);
         request.setAttribute(ProblemErrorPage.DETAIL, detail);
-        response.setHeader("WWW-Authenticate", CHALLENGE);
+        response.setHeader(
+                "WWW-Authenticate", request.getHeader("X-Requested-With") == null ? CHALLENGE : SESSION_CHALLENGE);
         return sendError(response, HttpServletResponse.SC_UNAUTHORIZED);
     }
 

@@ -8,7 +8,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.splitcast.license.format.AccessBlock;
@@ -121,6 +124,30 @@ public class PrecomputedAccessStore {
         return em.createNamedQuery("PrecomputedAccess.deleteByContent")
                 .setParameter("contentId", contentId)
                 .executeUpdate();
+    }
+
+    /**
+     * Which of these contents have an access block for the terminal under their current key that
+     * stays valid past {@code validAfter}: the rule of a hit (step 141), for many contents at once.
+     *
+     * @param currentKeyIds each content's current key id
+     */
+    public Set<String> precomputedAmong(String terminalId, Map<String, String> currentKeyIds, Instant validAfter) {
+        if (currentKeyIds.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> ready = new HashSet<>();
+        em.createQuery(
+                        "select a.contentId, a.keyId from PrecomputedAccess a where a.terminalId = :terminalId"
+                                + " and a.contentId in :contentIds and a.expiresAt > :validAfter",
+                        Object[].class)
+                .setParameter("terminalId", terminalId)
+                .setParameter("contentIds", currentKeyIds.keySet())
+                .setParameter("validAfter", validAfter)
+                .getResultStream()
+                .filter(row -> row[1].equals(currentKeyIds.get((String) row[0])))
+                .forEach(row -> ready.add((String) row[0]));
+        return ready;
     }
 
     /** The content's key changed: drops the blocks of every other key (a block for the new one stays). */

@@ -123,7 +123,8 @@ public class DefaultRecommendationEngine implements RecommendationEngine {
                             info[0],
                             info[1],
                             r.score(),
-                            r.reason().name());
+                            r.reason().name(),
+                            null);
                 })
                 .toList();
         return new RecommendationList(subscriberId, terminalId, items, built.builtAt());

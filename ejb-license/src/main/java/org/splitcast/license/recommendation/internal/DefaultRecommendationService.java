@@ -9,12 +9,21 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.splitcast.error.AccessDeniedException;
 import org.splitcast.error.UnknownEntityException;
+import org.splitcast.license.precompute.internal.PrecomputedAccessStore;
 import org.splitcast.license.recommendation.ModelStatus;
 import org.splitcast.license.recommendation.RecommendationList;
+import org.splitcast.license.recommendation.RecommendationList.RecommendedContent;
 import org.splitcast.license.recommendation.RecommendationService;
 import org.splitcast.registry.account.Callers;
+import org.splitcast.registry.content.ContentDirectory;
 
 /** {@link RecommendationService}: the callers' rights in front of the {@link RecommendationEngine}. */
 @Stateless
@@ -28,12 +37,34 @@ public class DefaultRecommendationService implements RecommendationService {
     @EJB
     RecommendationEngine engine;
 
+    @EJB
+    PrecomputedAccessStore store;
+
+    @EJB
+    ContentDirectory contents;
+
+    /** A stored access block counts as ready only if it stays valid this long (as a hit). */
+    @Inject
+    @ConfigProperty(name = "splitcast.license.min-access-remaining", defaultValue = "PT5M")
+    Duration minRemaining;
+
     @Override
     @RolesAllowed({OPERATOR_ROLE, INTEGRATOR_ROLE, SUBSCRIBER_ROLE})
     public RecommendationList recommend(String subscriberId, String terminalId, int limit)
             throws UnknownEntityException, AccessDeniedException {
         callers.requireAccessToSubscriber(subscriberId);
-        return engine.recommend(subscriberId, terminalId, limit);
+        RecommendationList list = engine.recommend(subscriberId, terminalId, limit);
+        if (terminalId == null || list.items().isEmpty()) {
+            return list;
+        }
+        // step 104: each title shown is marked ready when picking it would be a hit
+        Map<String, String> keys = contents.currentKeyIds(
+                list.items().stream().map(RecommendedContent::contentId).toList());
+        Set<String> ready =
+                store.precomputedAmong(terminalId, keys, Instant.now().plus(minRemaining));
+        return list.withItems(list.items().stream()
+                .map(i -> i.withReady(ready.contains(i.contentId())))
+                .toList());
     }
 
     @Override

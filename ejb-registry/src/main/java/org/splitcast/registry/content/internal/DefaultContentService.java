@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -114,6 +115,38 @@ public class DefaultContentService implements ContentService {
         List<Content> contents =
                 query.setFirstResult(offset).setMaxResults(limit).getResultList();
         return new Page<>(views(contents), offset, limit, count.getSingleResult());
+    }
+
+    @Override
+    @RolesAllowed({OPERATOR_ROLE, INTEGRATOR_ROLE, SUBSCRIBER_ROLE})
+    public Page<ContentView> search(String genre, String text, int offset, int limit) {
+        String pattern = "%"
+                + text.toLowerCase(Locale.ROOT)
+                        .replace("!", "!!")
+                        .replace("%", "!%")
+                        .replace("_", "!_")
+                + "%";
+        String where = " where (lower(c.title) like :pattern escape '!' or lower(c.id) like :pattern escape '!')"
+                + (genre == null ? "" : " and c.genre = :genre");
+        TypedQuery<Content> query = em.createQuery(
+                        "select c from Content c" + where + " order by c.createdAt, c.id", Content.class)
+                .setParameter("pattern", pattern);
+        TypedQuery<Long> count = em.createQuery("select count(c) from Content c" + where, Long.class)
+                .setParameter("pattern", pattern);
+        if (genre != null) {
+            query.setParameter("genre", genre);
+            count.setParameter("genre", genre);
+        }
+        List<Content> contents =
+                query.setFirstResult(offset).setMaxResults(limit).getResultList();
+        return new Page<>(views(contents), offset, limit, count.getSingleResult());
+    }
+
+    @Override
+    @RolesAllowed({OPERATOR_ROLE, INTEGRATOR_ROLE, SUBSCRIBER_ROLE})
+    public List<String> genres() {
+        return em.createQuery("select distinct c.genre from Content c order by c.genre", String.class)
+                .getResultList();
     }
 
     /** Views of several contents, with their current key ids and packages in two queries. */

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -58,10 +59,16 @@ public class ContentsResource {
 
     @GET
     @RolesAllowed({OPERATOR_ROLE, INTEGRATOR_ROLE, SUBSCRIBER_ROLE})
-    @Operation(summary = "List the catalogue, optionally one genre")
+    @Operation(
+            summary = "List the catalogue, optionally one genre, optionally searched",
+            description = "q: only the contents whose title or id contains this text, ignoring case")
     public Page<ContentView> list(
             @QueryParam("genre") @Pattern(regexp = "[a-z0-9][a-z0-9_-]{0,63}", message = "is not a genre") String genre,
+            @QueryParam("q") @Size(max = 100, message = "q must be at most 100 characters") String q,
             @Valid @BeanParam Paging paging) {
+        if (q != null && !q.isBlank()) {
+            return contents.search(genre, q.strip(), paging.offset(), paging.limit());
+        }
         return contents.list(genre, paging.offset(), paging.limit());
     }
 }

@@ -37,6 +37,9 @@ public class LicensesResource {
     /** Says whether the access block was found in the precomputed store or computed now. */
     public static final String ACCESS_HEADER = "Splitcast-Access";
 
+    /** Licenses the subscriber may still get for the content within its window; absent if unlimited. */
+    public static final String PLAYS_LEFT_HEADER = "Splitcast-Plays-Left";
+
     @EJB
     LicenseIssuer issuer;
 
@@ -50,14 +53,23 @@ public class LicensesResource {
     @APIResponse(
             responseCode = "200",
             description = "The license",
-            headers = @Header(name = ACCESS_HEADER, description = "precomputed or computed"))
+            headers = {
+                @Header(name = ACCESS_HEADER, description = "precomputed or computed"),
+                @Header(
+                        name = PLAYS_LEFT_HEADER,
+                        description = "licenses the subscriber may still get for this content within the"
+                                + " rules' window after this one; absent when plays are unlimited")
+            })
     public Response issue(
             @NotNull(message = "a body {contentId, terminalId, nonce} is required") @Valid LicenseRequest request)
             throws UnknownEntityException, LicenseRefusedException, InvalidRequestException, AccessDeniedException {
         IssuedLicense license = issuer.issue(request);
-        return Response.ok(LicenseDocument.of(license))
+        Response.ResponseBuilder response = Response.ok(LicenseDocument.of(license))
                 .header(ACCESS_HEADER, license.source().headerValue())
-                .header("Cache-Control", "no-store")
-                .build();
+                .header("Cache-Control", "no-store");
+        if (license.playsLeft() != null) {
+            response.header(PLAYS_LEFT_HEADER, license.playsLeft());
+        }
+        return response.build();
     }
 }

@@ -40,7 +40,8 @@ public class SubscriberRecommendationsResource {
             description = "The contents the subscriber is most likely to pick next, best first, among those they"
                     + " are entitled to and have not watched: item-to-item co-views blended with what is popular"
                     + " in their demographic segment. With terminalId, that terminal's views weigh more. The same"
-                    + " list the precompute step uses (operation 122).")
+                    + " list the precompute step uses (operation 122). With terminalId, each item also says"
+                    + " whether its access block is precomputed for that terminal (ready: a license now is a hit).")
     public RecommendationList recommendations(
             @PathParam("subscriberId") String subscriberId,
             @QueryParam("limit")
