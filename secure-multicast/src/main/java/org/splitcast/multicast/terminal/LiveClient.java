@@ -154,6 +154,14 @@ public final class LiveClient implements AutoCloseable {
         this.proofs = new SessionProof(crypto);
     }
 
+    /**
+     * The client's key ring (null before the session opened): for diagnostics and for tests that
+     * check what a terminal can still read after it left the group.
+     */
+    public synchronized KeyRing keyRing() {
+        return ring;
+    }
+
     /** The current grant (null before the session opened). */
     public synchronized SessionGrant grant() {
         return grant;
@@ -174,6 +182,7 @@ public final class LiveClient implements AutoCloseable {
             try {
                 stream = EdgeStream.open(edge, grant.groupId(), grant.ticket(), cursor, options.edgeSilence());
             } catch (LiveApiException e) {
+                listener.warning("cannot open the edge stream: " + e.getMessage());
                 if (e.status() == 401 && !options.prolong()) {
                     throw new SessionEndedException("the session has lapsed: " + e.getMessage());
                 }

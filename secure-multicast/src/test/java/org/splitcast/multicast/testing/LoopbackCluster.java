@@ -50,9 +50,9 @@ public final class LoopbackCluster {
         p.put("splitcast.jgroups.key_exchange.port_range", "0");
         p.put(SplitcastStacks.INITIAL_HOSTS, LOOPBACK + "[" + coordinatorPort + "]");
         p.put(SplitcastStacks.TCPPING_PORT_RANGE, "0");
-        p.put(SplitcastStacks.JOIN_TIMEOUT, "3s");
-        p.put(SplitcastStacks.MAX_JOIN_ATTEMPTS, "3");
-        p.put("splitcast.jgroups.discovery_runs", "1");
+        p.put(SplitcastStacks.JOIN_TIMEOUT, "10s");
+        p.put(SplitcastStacks.MAX_JOIN_ATTEMPTS, "6");
+        p.put("splitcast.jgroups.discovery_runs", "3");
         p.put("splitcast.jgroups.view_ack_timeout", "1s");
         p.put(SplitcastStacks.FD_TIMEOUT, "6s");
         p.put(SplitcastStacks.FD_INTERVAL, "1s");
