@@ -83,9 +83,9 @@ final class EdgeProcess implements AutoCloseable {
                     synchronized (log) {
                         log.append(line).append('\n');
                     }
-                    int at = line.indexOf("listening on ");
+                    int at = line.indexOf("splitcast-edge: listening on ");
                     if (at >= 0) {
-                        ready.complete(URI.create(line.substring(at + 13).trim()));
+                        ready.complete(URI.create(line.substring(at + 29).trim()));
                     }
                 }
             } catch (IOException ignored) {

@@ -200,7 +200,8 @@ class LiveEndToEndTest {
         for (Term t : List.of(renewing, lapsing, revoked)) {
             assertTrue(
                     Await.until(() -> t.chunks.size() >= 3, Duration.ofSeconds(60)),
-                    t.id + " plays: " + t.warnings + " ended " + t.ended.getNow(null) + " frames " + t.frames.size() + " metrics "
+                    t.id + " plays: " + t.warnings + " ended " + t.ended.getNow(null) + " frames " + t.frames.size()
+                            + " metrics "
                             + central.publisher.metrics(GROUP) + "\nedge A:\n" + edgeA.log() + "\nedge B:\n"
                             + edgeB.log());
         }
