@@ -92,7 +92,7 @@ class LiveEndToEndTest {
                     LiveClient.Options.defaults()
                             .withProlong(prolong)
                             .withRenewMargin(renewMargin)
-                            .withReconnectFor(Duration.ofSeconds(60)),
+                            .withReconnectFor(Duration.ofSeconds(150)),
                     TestCentral.CRYPTO,
                     Clock.systemUTC(),
                     new LiveClient.Listener() {
@@ -218,6 +218,7 @@ class LiveEndToEndTest {
 
         // an edge killed mid-stream and restarted on the same address: no chunk lost
         int before = renewing.chunks.size();
+        long killedAt = System.nanoTime();
         edgeA.kill();
         edgeA = EdgeProcess.start(
                 TestMedia.WORK,

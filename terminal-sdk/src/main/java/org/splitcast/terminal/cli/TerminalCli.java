@@ -11,6 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -113,12 +114,14 @@ public final class TerminalCli {
             }
             if (List.of(args).contains("--help") || List.of(args).contains("-h") || args[0].equals("help")) {
                 out.print(USAGE_TEXT);
+                out.print(WatchCommand.USAGE);
                 return OK;
             }
             String command = args[0];
             return switch (command) {
                 case "license" -> license(options(args, LICENSE_OPTIONS));
                 case "verify" -> verify(options(args, VERIFY_OPTIONS));
+                case "watch" -> WatchCommand.run(Arrays.copyOfRange(args, 1, args.length), out, err, crypto, clock);
                 default -> throw new UsageException("unknown command '" + command + "' (license, verify, --help)");
             };
         } catch (UsageException e) {
