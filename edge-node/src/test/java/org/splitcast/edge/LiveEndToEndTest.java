@@ -228,8 +228,11 @@ class LiveEndToEndTest {
                 central.cluster.clusterName,
                 edgeAPort);
         assertTrue(
-                Await.until(() -> renewing.chunks.size() >= before + 10, Duration.ofSeconds(90)),
-                "the renewing terminal resumes after the edge restart: " + renewing.warnings);
+                Await.until(() -> renewing.chunks.size() >= before + 10, Duration.ofSeconds(120)),
+                "the renewing terminal resumes after the edge restart (restarted in "
+                        + (System.nanoTime() - killedAt) / 1_000_000 + " ms, alive " + edgeA.process.isAlive()
+                        + "): " + renewing.warnings.subList(0, Math.min(3, renewing.warnings.size())) + " ended "
+                        + renewing.ended.getNow(null) + "\nedge:\n" + edgeA.log());
         assertTrue(renewing.client.renewals.get() >= 1, "renewals: " + renewing.client.renewals.get());
         assertTrue(renewing.client.reconnects.get() >= 1, "reconnects: " + renewing.client.reconnects.get());
         assertEquals(0, renewing.client.gaps.get(), "gaps");

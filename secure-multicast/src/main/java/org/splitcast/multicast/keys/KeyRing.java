@@ -19,7 +19,10 @@ import org.splitcast.multicast.wire.MalformedMessageException;
  * are skipped. A message is applied whole or not at all. The ring keeps the traffic keys of the
  * newest {@code overlapPeriods} periods, so a chunk sealed under the previous key that arrives after
  * a rekey still opens (the in-flight loss JGroups itself had on key rotation before its PR #1044);
- * older ones are wiped. Not thread-safe.
+ * older ones are wiped. "Newest" is the period of the newest group-wide (REKEY) message applied: a
+ * personal PATH message from a renewal that runs ahead of frames still being replayed after a
+ * reconnection does not push the replayed periods out; superseded node keys are kept for a few
+ * versions for the same reason. Not thread-safe.
  */
 public final class KeyRing {
 
@@ -31,6 +34,14 @@ public final class KeyRing {
     private final AesKeyWrap keyWrap;
     private final CryptoProvider crypto;
     private final Map<Long, NodeKey> nodes = new HashMap<>();
+    /** Superseded versions of node keys, newest first, up to {@link #RETIRED_VERSIONS} per node. */
+    private final Map<Long, java.util.ArrayDeque<NodeKey>> retired = new HashMap<>();
+    /** Older versions of a node key kept for key messages replayed after a resumption. */
+    static final int RETIRED_VERSIONS = 4;
+    /** TEKs kept beyond the overlap for catching up (replayed frames after a renewal). */
+    static final int MAX_EXTRA_PERIODS = 16;
+
+    private long streamPeriod;
     private final TreeMap<Long, byte[]> teks = new TreeMap<>();
     private KeyRef leaf;
     private long serial;
@@ -71,9 +82,7 @@ public final class KeyRing {
         }
         NodeKey old = nodes.put(
                 newLeaf.id(), new NodeKey(newLeaf.version(), LeafKeys.derive(sessionKey, groupId, memberId, crypto)));
-        if (old != null) {
-            SecretKeys.wipe(old.key);
-        }
+        retire(newLeaf.id(), old);
         this.leaf = newLeaf;
     }
 
@@ -135,12 +144,7 @@ public final class KeyRing {
             learnedTeks.values().forEach(SecretKeys::wipe);
             throw e;
         }
-        learnedNodes.forEach((id, key) -> {
-            NodeKey old = nodes.put(id, key);
-            if (old != null) {
-                SecretKeys.wipe(old.key);
-            }
-        });
+        learnedNodes.forEach((id, key) -> retire(id, nodes.put(id, key)));
         List<Long> periods = new ArrayList<>();
         learnedTeks.forEach((period, key) -> {
             byte[] old = teks.put(period, key);
@@ -149,7 +153,14 @@ public final class KeyRing {
             }
             periods.add(period);
         });
-        while (teks.size() > overlapPeriods) {
+        if (message.kind() == KeyMessage.Kind.REKEY || streamPeriod == 0) {
+            streamPeriod = Math.max(streamPeriod, message.tekPeriod());
+        }
+        // keep the overlap below the period the stream is in (a renewal's PATH may be ahead of
+        // frames still being replayed), and never more than a bounded number of keys
+        while (!teks.isEmpty()
+                && (teks.firstKey() <= streamPeriod - overlapPeriods
+                        || teks.size() > overlapPeriods + MAX_EXTRA_PERIODS)) {
             SecretKeys.wipe(teks.pollFirstEntry().getValue());
         }
         periods.removeIf(p -> !teks.containsKey(p));
@@ -163,7 +174,29 @@ public final class KeyRing {
             return k.key;
         }
         k = nodes.get(under.id());
-        return k != null && k.version == under.version() ? k.key : null;
+        if (k != null && k.version == under.version()) {
+            return k.key;
+        }
+        java.util.ArrayDeque<NodeKey> old = retired.get(under.id());
+        if (old != null) {
+            for (NodeKey r : old) {
+                if (r.version == under.version()) {
+                    return r.key;
+                }
+            }
+        }
+        return null;
+    }
+
+    private void retire(long id, NodeKey old) {
+        if (old == null) {
+            return;
+        }
+        java.util.ArrayDeque<NodeKey> q = retired.computeIfAbsent(id, k -> new java.util.ArrayDeque<>());
+        q.addFirst(old);
+        while (q.size() > RETIRED_VERSIONS) {
+            SecretKeys.wipe(q.removeLast().key);
+        }
     }
 
     /** The traffic key of {@code period}, or null if this ring does not hold it (a copy). */
@@ -186,6 +219,8 @@ public final class KeyRing {
     public void destroy() {
         nodes.values().forEach(n -> SecretKeys.wipe(n.key));
         nodes.clear();
+        retired.values().forEach(q -> q.forEach(n -> SecretKeys.wipe(n.key)));
+        retired.clear();
         teks.values().forEach(SecretKeys::wipe);
         teks.clear();
     }

@@ -178,6 +178,7 @@ public final class LiveClient implements AutoCloseable {
         open(false);
         Instant reconnectDeadline = null;
         while (!closed) {
+            maybeRenew(false); // also while the edge is unreachable: the session must not lapse meanwhile
             EdgeStream stream;
             try {
                 stream = EdgeStream.open(edge, grant.groupId(), grant.ticket(), cursor, options.edgeSilence());
