@@ -15,7 +15,7 @@ import org.splitcast.multicast.wire.WireWriter;
 
 /**
  * The interim {@link ChunkSealer} of this module (docs/live.md §3.3), until the lead binds the
- * complementary-protection envelope: raw DEFLATE (RFC 1951) of the record, then AES-256-GCM with a
+ * complementary-protection envelope: raw DEFLATE (RFC 1951, level 1) of the record, then AES-256-GCM with a
  * random 96-bit nonce under {@code K = HKDF-SHA256(IKM = TEK, salt = "splitcast-live/1 chunk",
  * info = UTF-8(keyId), L = 32)}, AAD = {@code "SCLC" || str(contentId) || str(keyId) || u64
  * chunkIndex}. Output: {@code u8 1 (version) || nonce || ciphertext || tag}. A record that would
@@ -36,7 +36,8 @@ public final class DeflateAesGcmChunkSealer implements ChunkSealer {
 
     @Override
     public byte[] seal(byte[] trafficKey, ChunkAad aad, byte[] record) {
-        Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+        // level 1: the records are mostly coded media bytes (high entropy); higher levels cost time, not bytes
+        Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
         ByteArrayOutputStream compressed = new ByteArrayOutputStream(record.length / 2 + 64);
         compressed.write(1);
         try {

@@ -271,7 +271,8 @@ public final class LivePublisher implements Receiver, AutoCloseable {
             f.bytesThisSecond = 0;
             f.secondStart = now;
         }
-        for (int budget = 1000; budget > 0 && !f.ended && running; budget--) {
+        long tickEnd = System.nanoTime() + 20_000_000L; // leave the thread to subscriptions and other groups
+        for (int budget = 1000; budget > 0 && !f.ended && running && System.nanoTime() < tickEnd; budget--) {
             if (f.next == null) {
                 f.next = f.source.next();
                 if (f.next == null) {

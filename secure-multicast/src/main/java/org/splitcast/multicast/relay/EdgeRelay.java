@@ -36,6 +36,9 @@ public final class EdgeRelay implements Receiver, AutoCloseable {
     private final Map<String, AtomicLong> bytesReceived = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> framesReceived = new ConcurrentHashMap<>();
     private volatile boolean running;
+    private java.util.concurrent.ScheduledExecutorService announcer;
+    /** Subscriptions are re-announced this often, in case one was dropped while a view settled. */
+    static final long REANNOUNCE_MILLIS = 2000;
 
     private static final class GroupState {
         final FrameWindow window;
@@ -110,9 +113,19 @@ public final class EdgeRelay implements Receiver, AutoCloseable {
         channel.connect(clusterName);
         running = true;
         announce();
+        announcer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "splitcast-edge-announce");
+            t.setDaemon(true);
+            return t;
+        });
+        announcer.scheduleWithFixedDelay(
+                this::announce, REANNOUNCE_MILLIS, REANNOUNCE_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     public void stop() {
+        if (announcer != null) {
+            announcer.shutdownNow();
+        }
         synchronized (this) {
             running = false;
             groups.values().forEach(g -> g.window.close());

@@ -56,6 +56,16 @@ public final class MulticastBenchmarks {
     static final List<String> TABLE = new ArrayList<>();
 
     public static void main(String[] args) throws Exception {
+        try {
+            run(args);
+        } catch (Exception e) {
+            e.printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    static void run(String[] args) throws Exception {
         String what = args.length == 0 ? "all" : args[0];
         Files.createDirectories(WORK);
         System.out.println("crypto provider: " + CRYPTO.name() + ", cores "
@@ -73,7 +83,6 @@ public final class MulticastBenchmarks {
         System.out.println("| benchmark | result | baseline | ratio |");
         System.out.println("|---|---|---|---|");
         TABLE.forEach(System.out::println);
-        System.exit(0);
     }
 
     // --- rekey of 10,000 members after one leave ---
@@ -186,9 +195,6 @@ public final class MulticastBenchmarks {
             relays.add(relay);
         }
         GatedSource source = new GatedSource(chunks, recordBytes);
-        MulticastGroup group =
-                publisher.openGroup("bench", "bench", GroupPolicy.defaults(), source, new MainStreamWindow(16), 0);
-        group.admit("s1", "t1", new TerminalKey.Symmetric(CRYPTO.randomBytes(32)));
         CountDownLatch done = new CountDownLatch(edges);
         AtomicLong wireBytes = new AtomicLong();
         List<Thread> readers = new ArrayList<>();
@@ -219,6 +225,9 @@ public final class MulticastBenchmarks {
             Thread.sleep(50);
         }
         long t0 = System.nanoTime();
+        MulticastGroup group =
+                publisher.openGroup("bench", "bench", GroupPolicy.defaults(), source, new MainStreamWindow(16), 0);
+        group.admit("s1", "t1", new TerminalKey.Symmetric(CRYPTO.randomBytes(32)));
         source.open();
         done.await(300, TimeUnit.SECONDS);
         double seconds = (System.nanoTime() - t0) / 1e9;
@@ -335,13 +344,17 @@ public final class MulticastBenchmarks {
                 Duration.ofMillis(100),
                 samples + 10);
         MainStreamWindow window = new MainStreamWindow(256);
+        // the edge subscribes first: the stamping source holds the publisher thread while it paces
+        EdgeRelay.Reader reader = relay.open("lat", -1);
+        while (publisher.subscribers("lat").isEmpty()) {
+            Thread.sleep(50);
+        }
         MulticastGroup group = publisher.openGroup("lat", "lat", GroupPolicy.defaults(), source, window, 0);
         byte[] kt = CRYPTO.randomBytes(32);
         MulticastGroup.Admission a = group.admit("s1", "t1", new TerminalKey.Symmetric(kt.clone()));
         byte[] sk = a.grant().openSessionKey(new TerminalSecret.Symmetric(kt), CRYPTO);
         KeyRing ring = new KeyRing("lat", "s1", a.grant().leaf(), sk, 2, CRYPTO);
         ring.apply(KeyMessage.decode(a.grant().keyMessage(), signer.verifier()));
-        EdgeRelay.Reader reader = relay.open("lat", -1);
         DeflateAesGcmChunkSealer sealer = new DeflateAesGcmChunkSealer(CRYPTO);
         long[] latencies = new long[samples];
         int n = 0;
