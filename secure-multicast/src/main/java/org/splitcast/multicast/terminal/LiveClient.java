@@ -249,6 +249,10 @@ public final class LiveClient implements AutoCloseable {
                 return false;
             }
             listener.frame(frame);
+            boolean data = frame.type() == LiveFrame.Type.KEY || frame.type() == LiveFrame.Type.CHUNK;
+            if (data && cursor >= 0 && frame.seq() <= cursor) {
+                continue; // a frame already handled (an edge that replays too much)
+            }
             switch (frame.type()) {
                 case HEARTBEAT -> {}
                 case GAP -> {
