@@ -120,18 +120,29 @@ final class KeyWrap {
      */
     static byte[] unwrap(JsonNode wrap, TerminalSecret secret, String terminalId, CryptoProvider crypto)
             throws UnwrapException {
+        int expected = secret instanceof TerminalSecret.Symmetric ? GrantKeys.KEY_BYTES : 2 * GrantKeys.KEY_BYTES;
+        return unwrap(wrap, secret, terminalId, expected, crypto);
+    }
+
+    /**
+     * The key material unwrapped with the terminal's key, which must be {@code expected} bytes
+     * long (the same algorithms for any wrapped material: Kc here, a multicast session key SK in
+     * {@link TerminalKeyWrapping}).
+     *
+     * @throws UnwrapException if the key does not fit the block or does not unwrap it
+     * @throws IllegalArgumentException if the {@code wrap} object is malformed
+     */
+    static byte[] unwrap(JsonNode wrap, TerminalSecret secret, String terminalId, int expected, CryptoProvider crypto)
+            throws UnwrapException {
         String alg = Json.requiredString(wrap, "alg");
         byte[] wrapped = Base64Url.decode(Json.requiredString(wrap, "key"));
         byte[] material;
-        int expected;
         if (secret instanceof TerminalSecret.Symmetric symmetric) {
             requireAlg(alg, A256KW, "a symmetric terminal key");
             material = aesUnwrap(symmetric.kt(), wrapped, crypto);
-            expected = GrantKeys.KEY_BYTES;
         } else {
             PrivateKey key = ((TerminalSecret.Private) secret).privateKey();
             Keys.Kind kind = Keys.kind(key);
-            expected = 2 * GrantKeys.KEY_BYTES;
             if (kind == Keys.Kind.RSA) {
                 requireAlg(alg, RSA_OAEP_256, "an RSA terminal key");
                 try {
@@ -173,7 +184,7 @@ final class KeyWrap {
 
     private static void requireAlg(String alg, String expected, String what) throws UnwrapException {
         if (!alg.equals(expected)) {
-            throw new UnwrapException("Kc is wrapped with '" + alg + "', which " + what + " cannot unwrap");
+            throw new UnwrapException("the key is wrapped with '" + alg + "', which " + what + " cannot unwrap");
         }
     }
 

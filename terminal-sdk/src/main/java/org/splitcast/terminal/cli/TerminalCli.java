@@ -13,6 +13,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -143,6 +144,7 @@ public final class TerminalCli {
             }
             if (List.of(args).contains("--help") || List.of(args).contains("-h") || args[0].equals("help")) {
                 out.print(USAGE_TEXT);
+                out.print(WatchCommand.USAGE);
                 return OK;
             }
             String command = args[0];
@@ -150,8 +152,9 @@ public final class TerminalCli {
                 case "license" -> license(options(args, LICENSE_OPTIONS));
                 case "verify" -> verify(options(args, VERIFY_OPTIONS));
                 case "play" -> play(options(args, PLAY_OPTIONS));
+                case "watch" -> WatchCommand.run(Arrays.copyOfRange(args, 1, args.length), out, err, crypto, clock);
                 default -> throw new UsageException(
-                        "unknown command '" + command + "' (license, verify, play, --help)");
+                        "unknown command '" + command + "' (license, verify, play, watch, --help)");
             };
         } catch (UsageException e) {
             err.println(NAME + ": " + e.getMessage());

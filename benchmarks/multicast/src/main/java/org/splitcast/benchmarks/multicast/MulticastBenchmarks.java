@@ -1,0 +1,491 @@
+package org.splitcast.benchmarks.multicast;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.crypto.Cipher;
+import javax.crypto.spec.SecretKeySpec;
+import org.jgroups.Address;
+import org.jgroups.BytesMessage;
+import org.jgroups.JChannel;
+import org.jgroups.Message;
+import org.jgroups.Receiver;
+import org.splitcast.crypto.CryptoProvider;
+import org.splitcast.license.format.TerminalKey;
+import org.splitcast.license.format.TerminalSecret;
+import org.splitcast.multicast.chunk.ChunkAad;
+import org.splitcast.multicast.chunk.DeflateAesGcmChunkSealer;
+import org.splitcast.multicast.group.GroupPolicy;
+import org.splitcast.multicast.group.MulticastGroup;
+import org.splitcast.multicast.keys.GroupKeys;
+import org.splitcast.multicast.keys.KeyMessage;
+import org.splitcast.multicast.keys.KeyRing;
+import org.splitcast.multicast.keys.LeafKeys;
+import org.splitcast.multicast.keys.LiveSigner;
+import org.splitcast.multicast.keys.TrafficKey;
+import org.splitcast.multicast.publish.ChunkSource;
+import org.splitcast.multicast.publish.LiveChunk;
+import org.splitcast.multicast.publish.LivePublisher;
+import org.splitcast.multicast.publish.MainStreamWindow;
+import org.splitcast.multicast.publish.StoredStreamSource;
+import org.splitcast.multicast.relay.ControlMessage;
+import org.splitcast.multicast.relay.EdgeRelay;
+import org.splitcast.multicast.relay.LiveFrame;
+import org.splitcast.multicast.testing.LoopbackCluster;
+import org.splitcast.multicast.testing.TestMedia;
+import org.splitcast.separation.StreamRebuilder;
+import org.splitcast.separation.complementary.ComplementaryChunk;
+
+/**
+ * The secure multicast benchmarks (benchmarks/README.md): each result next to a baseline measured
+ * in the same run, as a ratio. Not a test: nothing here asserts.
+ */
+public final class MulticastBenchmarks {
+
+    static final CryptoProvider CRYPTO = CryptoProvider.getDefault();
+    static final Path WORK = Path.of("benchmarks/multicast/target/work");
+    static final List<String> TABLE = new ArrayList<>();
+
+    public static void main(String[] args) throws Exception {
+        try {
+            run(args);
+        } catch (Exception e) {
+            e.printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    static void run(String[] args) throws Exception {
+        String what = args.length == 0 ? "all" : args[0];
+        Files.createDirectories(WORK);
+        System.out.println("crypto provider: " + CRYPTO.name() + ", cores "
+                + Runtime.getRuntime().availableProcessors());
+        if (what.equals("rekey") || what.equals("all")) {
+            rekey();
+        }
+        if (what.equals("throughput") || what.equals("all")) {
+            throughput();
+        }
+        if (what.equals("latency") || what.equals("all")) {
+            latency();
+        }
+        System.out.println();
+        System.out.println("| benchmark | result | baseline | ratio |");
+        System.out.println("|---|---|---|---|");
+        TABLE.forEach(System.out::println);
+    }
+
+    // --- rekey of 10,000 members after one leave ---
+
+    static void rekey() {
+        int members = 10_000;
+        int rounds = 200;
+        LiveSigner signer = LiveSigner.generate("bench", CRYPTO);
+        GroupKeys group = new GroupKeys("bench", signer, CRYPTO, Clock.systemUTC());
+        List<byte[]> leafKeys = new ArrayList<>();
+        for (int i = 0; i < members; i++) {
+            byte[] sk = CRYPTO.randomBytes(32);
+            group.addMember("m" + i, sk);
+            leafKeys.add(LeafKeys.derive(sk, "bench", "m" + i, CRYPTO));
+        }
+        group.rekey(true);
+        long[] lkhNanos = new long[rounds];
+        long[] flatNanos = new long[rounds];
+        int lkhBytes = 0;
+        int lkhEntries = 0;
+        int flatBytes = 0;
+        for (int r = -20; r < rounds; r++) { // 20 warm-up rounds
+            String leaving = "m" + Math.floorMod(r * 7919, members);
+            group.removeMember(leaving);
+            long t0 = System.nanoTime();
+            KeyMessage m = group.rekey(true);
+            byte[] wire = ControlMessage.frame(LiveFrame.key("bench", r + 100, m.encoded()));
+            long t1 = System.nanoTime();
+            // baseline: the new TEK wrapped under each remaining member's own key, one signature
+            TrafficKey tek = group.currentTrafficKey();
+            long t2 = System.nanoTime();
+            int bytes = flatMessageBytes(tek.key(), leafKeys, signer);
+            long t3 = System.nanoTime();
+            if (r >= 0) {
+                lkhNanos[r] = t1 - t0;
+                flatNanos[r] = t3 - t2;
+                lkhBytes = wire.length;
+                lkhEntries = m.entries().size();
+                flatBytes = bytes;
+            }
+            group.addMember(leaving, CRYPTO.randomBytes(32));
+            group.rekey(false);
+        }
+        double lkh = median(lkhNanos) / 1e6;
+        double flat = median(flatNanos) / 1e6;
+        System.out.printf(
+                Locale.ROOT,
+                "rekey, %d members, one leave: LKH %.3f ms (p99 %.3f), %d wrapped keys, %d bytes;"
+                        + " per-member wrapping %.3f ms, %d bytes%n",
+                members,
+                lkh,
+                percentile(lkhNanos, 0.99) / 1e6,
+                lkhEntries,
+                lkhBytes,
+                flat,
+                flatBytes);
+        TABLE.add(String.format(
+                Locale.ROOT,
+                "rekey after one leave, 10,000 members (compute + sign + frame) | %.3f ms, %d keys, %d bytes | per-member wrapping %.3f ms, %d bytes | %.3fx time, %.4fx bytes",
+                lkh,
+                lkhEntries,
+                lkhBytes,
+                flat,
+                flatBytes,
+                lkh / flat,
+                (double) lkhBytes / flatBytes));
+    }
+
+    private static int flatMessageBytes(byte[] tek, List<byte[]> leafKeys, LiveSigner signer) {
+        try {
+            Cipher cipher = CRYPTO.cipher("AESWrap");
+            int total = 0;
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(leafKeys.size() * 73);
+            for (byte[] leaf : leafKeys) {
+                cipher.init(Cipher.WRAP_MODE, new SecretKeySpec(leaf, "AES"));
+                byte[] w = cipher.wrap(new SecretKeySpec(tek, "AES"));
+                out.write(new byte[33]); // the same entry header as a key message entry
+                out.write(w);
+                total += 73;
+            }
+            byte[] body = out.toByteArray();
+            signer.sign(body, 0, body.length);
+            return total + 64 + 64;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // --- throughput to 8 edges ---
+
+    static void throughput() throws Exception {
+        int edges = 8;
+        int chunks = 1500;
+        int recordBytes = 16 * 1024;
+        // publisher + 8 edge relays
+        LoopbackCluster cluster = new LoopbackCluster(WORK);
+        LiveSigner signer = LiveSigner.generate("bench", CRYPTO);
+        LivePublisher publisher = new LivePublisher(
+                cluster.newChannel("central", "central"),
+                cluster.clusterName,
+                signer,
+                new DeflateAesGcmChunkSealer(CRYPTO),
+                CRYPTO,
+                Clock.systemUTC());
+        publisher.start();
+        List<EdgeRelay> relays = new ArrayList<>();
+        for (int i = 0; i < edges; i++) {
+            EdgeRelay relay = new EdgeRelay(cluster.newChannel("edge-" + i, "edge"), cluster.clusterName, 4096);
+            relay.start();
+            relays.add(relay);
+        }
+        GatedSource source = new GatedSource(chunks, recordBytes);
+        CountDownLatch done = new CountDownLatch(edges);
+        AtomicLong wireBytes = new AtomicLong();
+        List<Thread> readers = new ArrayList<>();
+        for (EdgeRelay relay : relays) {
+            EdgeRelay.Reader reader = relay.open("bench", -1);
+            Thread t = new Thread(() -> {
+                int seen = 0;
+                try {
+                    while (seen < chunks) {
+                        LiveFrame f = reader.next(30_000);
+                        if (f == null) {
+                            break;
+                        }
+                        if (f.type() == LiveFrame.Type.CHUNK) {
+                            seen++;
+                            wireBytes.compareAndSet(0, ControlMessage.frame(f).length);
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                done.countDown();
+            });
+            t.start();
+            readers.add(t);
+        }
+        while (publisher.subscribers("bench").size() < edges) {
+            Thread.sleep(50);
+        }
+        long t0 = System.nanoTime();
+        MulticastGroup group =
+                publisher.openGroup("bench", "bench", GroupPolicy.defaults(), source, new MainStreamWindow(16), 0);
+        group.admit("s1", "t1", new TerminalKey.Symmetric(CRYPTO.randomBytes(32)));
+        source.open();
+        done.await(300, TimeUnit.SECONDS);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        double publisherRate = chunks / seconds;
+        int size = (int) wireBytes.get();
+        relays.forEach(EdgeRelay::stop);
+        publisher.stop();
+
+        // raw JGroups on the same stack: one sender, 8 receivers, messages of the same size
+        LoopbackCluster raw = new LoopbackCluster(WORK);
+        JChannel sender = raw.newChannel("raw-sender", "central");
+        sender.connect(raw.clusterName);
+        CountDownLatch rawDone = new CountDownLatch(edges);
+        List<JChannel> receivers = new ArrayList<>();
+        List<Address> targets = new ArrayList<>();
+        for (int i = 0; i < edges; i++) {
+            JChannel r = raw.newChannel("raw-" + i, "edge");
+            AtomicLong n = new AtomicLong();
+            r.setReceiver(new Receiver() {
+                @Override
+                public void receive(Message msg) {
+                    if (n.incrementAndGet() == chunks) {
+                        rawDone.countDown();
+                    }
+                }
+            });
+            r.connect(raw.clusterName);
+            receivers.add(r);
+            targets.add(r.getAddress());
+        }
+        byte[] payload = CRYPTO.randomBytes(size);
+        long r0 = System.nanoTime();
+        for (int c = 0; c < chunks; c++) {
+            for (Address a : targets) {
+                sender.send(new BytesMessage(a, payload));
+            }
+        }
+        rawDone.await(300, TimeUnit.SECONDS);
+        double rawRate = chunks / ((System.nanoTime() - r0) / 1e9);
+        receivers.forEach(JChannel::close);
+        sender.close();
+        System.out.printf(
+                Locale.ROOT,
+                "throughput to %d edges: publisher %.0f chunks/s (%.1f MB/s per edge), raw JGroups %.0f msgs/s,"
+                        + " messages of %d bytes%n",
+                edges,
+                publisherRate,
+                publisherRate * size / 1e6,
+                rawRate,
+                size);
+        TABLE.add(String.format(
+                Locale.ROOT,
+                "throughput to 8 edges, TCP stack on loopback (%d-byte frames) | %.0f chunks/s (%.1f MB/s per edge) | raw JGroups unicast to the same 8 nodes %.0f msgs/s | %.2fx",
+                size,
+                publisherRate,
+                publisherRate * size / 1e6,
+                rawRate,
+                publisherRate / rawRate));
+    }
+
+    /** Synthetic chunks of random bytes, released all at once when the measurement starts. */
+    static final class GatedSource implements ChunkSource {
+        final int count;
+        final byte[] record;
+        volatile boolean open;
+        int next;
+
+        GatedSource(int count, int bytes) {
+            this.count = count;
+            this.record = CRYPTO.randomBytes(bytes);
+        }
+
+        void open() {
+            open = true;
+        }
+
+        @Override
+        public LiveChunk next() throws java.io.IOException {
+            while (!open) {
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    throw new java.io.InterruptedIOException();
+                }
+            }
+            return next < count ? new LiveChunk(next++, record, new byte[0], 0) : null;
+        }
+
+        @Override
+        public void close() {}
+    }
+
+    // --- latency: chunk publication -> rebuilt at a terminal ---
+
+    static void latency() throws Exception {
+        TestMedia.Separated media = TestMedia.h264Aac(8);
+        LoopbackCluster cluster = new LoopbackCluster(WORK);
+        LiveSigner signer = LiveSigner.generate("bench", CRYPTO);
+        LivePublisher publisher = new LivePublisher(
+                cluster.newChannel("central", "central"),
+                cluster.clusterName,
+                signer,
+                new DeflateAesGcmChunkSealer(CRYPTO),
+                CRYPTO,
+                Clock.systemUTC());
+        publisher.start();
+        EdgeRelay relay = new EdgeRelay(cluster.newChannel("edge", "edge"), cluster.clusterName, 256);
+        relay.start();
+        int samples = 120;
+        ConcurrentHashMap<Long, Long> published = new ConcurrentHashMap<>();
+        ChunkSource source = new StampingSource(
+                new StoredStreamSource(media.main(), media.complementary(), true),
+                published,
+                Duration.ofMillis(100),
+                samples + 10);
+        MainStreamWindow window = new MainStreamWindow(256);
+        // the edge subscribes first: the stamping source holds the publisher thread while it paces
+        EdgeRelay.Reader reader = relay.open("lat", -1);
+        while (publisher.subscribers("lat").isEmpty()) {
+            Thread.sleep(50);
+        }
+        MulticastGroup group = publisher.openGroup("lat", "lat", GroupPolicy.defaults(), source, window, 0);
+        byte[] kt = CRYPTO.randomBytes(32);
+        MulticastGroup.Admission a = group.admit("s1", "t1", new TerminalKey.Symmetric(kt.clone()));
+        byte[] sk = a.grant().openSessionKey(new TerminalSecret.Symmetric(kt), CRYPTO);
+        KeyRing ring = new KeyRing("lat", "s1", a.grant().leaf(), sk, 2, CRYPTO);
+        ring.apply(KeyMessage.decode(a.grant().keyMessage(), signer.verifier()));
+        DeflateAesGcmChunkSealer sealer = new DeflateAesGcmChunkSealer(CRYPTO);
+        long[] latencies = new long[samples];
+        int n = 0;
+        while (n < samples) {
+            LiveFrame f = reader.next(30_000);
+            if (f == null) {
+                break;
+            }
+            if (f.type() == LiveFrame.Type.KEY) {
+                ring.apply(KeyMessage.decode(f.payload(), signer.verifier()));
+            } else if (f.type() == LiveFrame.Type.CHUNK) {
+                byte[] record = sealer.open(
+                        ring.trafficKey(f.tekPeriod()),
+                        new ChunkAad("lat", "tek-" + f.tekPeriod(), f.chunkSeq()),
+                        f.payload());
+                ComplementaryChunk chunk = ComplementaryChunk.decode(record);
+                byte[] main = window.get(f.chunkSeq()).clone();
+                StreamRebuilder.apply(chunk, main, 0);
+                long rebuilt = System.nanoTime();
+                Long at = published.get(f.chunkSeq());
+                if (at != null && f.chunkSeq() >= 10) {
+                    latencies[n++] = rebuilt - at;
+                }
+            }
+        }
+        latencies = Arrays.copyOf(latencies, n);
+        relay.stop();
+        publisher.stop();
+
+        // baseline: a raw JGroups one-way unicast of a message of the same size on the same stack
+        LoopbackCluster raw = new LoopbackCluster(WORK);
+        JChannel sender = raw.newChannel("raw-sender", "central");
+        sender.connect(raw.clusterName);
+        JChannel receiver = raw.newChannel("raw-receiver", "edge");
+        java.util.concurrent.SynchronousQueue<Long> arrivals = new java.util.concurrent.SynchronousQueue<>();
+        receiver.setReceiver(new Receiver() {
+            @Override
+            public void receive(Message msg) {
+                try {
+                    arrivals.put(System.nanoTime());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+        receiver.connect(raw.clusterName);
+        byte[] payload = CRYPTO.randomBytes(8 * 1024);
+        long[] rawLat = new long[samples];
+        for (int i = -10; i < samples; i++) {
+            long t0 = System.nanoTime();
+            sender.send(new BytesMessage(receiver.getAddress(), payload));
+            long t1 = arrivals.poll(10, TimeUnit.SECONDS);
+            if (i >= 0) {
+                rawLat[i] = t1 - t0;
+            }
+            Thread.sleep(20);
+        }
+        receiver.close();
+        sender.close();
+        double p50 = percentile(latencies, 0.5) / 1e6;
+        double p99 = percentile(latencies, 0.99) / 1e6;
+        double r50 = percentile(rawLat, 0.5) / 1e6;
+        double r99 = percentile(rawLat, 0.99) / 1e6;
+        System.out.printf(
+                Locale.ROOT,
+                "latency publication -> rebuilt: p50 %.2f ms, p99 %.2f ms (%d samples); raw one-way p50 %.2f ms, p99 %.2f ms%n",
+                p50,
+                p99,
+                latencies.length,
+                r50,
+                r99);
+        TABLE.add(String.format(
+                Locale.ROOT,
+                "latency chunk publication -> rebuilt (in-process edge relay + terminal logic) | p50 %.2f ms, p99 %.2f ms | raw JGroups one-way unicast 8 KiB p50 %.2f ms, p99 %.2f ms | %.1fx p50, %.1fx p99",
+                p50,
+                p99,
+                r50,
+                r99,
+                p50 / r50,
+                p99 / r99));
+    }
+
+    /** Paces a source itself (one chunk per interval) and stamps each chunk as it is handed over. */
+    static final class StampingSource implements ChunkSource {
+        final ChunkSource inner;
+        final ConcurrentHashMap<Long, Long> stamps;
+        final long intervalNanos;
+        final int limit;
+        long nextAt;
+
+        StampingSource(ChunkSource inner, ConcurrentHashMap<Long, Long> stamps, Duration interval, int limit) {
+            this.inner = inner;
+            this.stamps = stamps;
+            this.intervalNanos = interval.toNanos();
+            this.limit = limit;
+        }
+
+        @Override
+        public LiveChunk next() throws java.io.IOException {
+            LiveChunk c = inner.next();
+            if (c == null || c.chunkSeq() >= limit) {
+                return null;
+            }
+            long now = System.nanoTime();
+            if (nextAt == 0) {
+                nextAt = now;
+            }
+            if (nextAt > now) {
+                java.util.concurrent.locks.LockSupport.parkNanos(nextAt - now);
+            }
+            nextAt += intervalNanos;
+            stamps.put(c.chunkSeq(), System.nanoTime());
+            return c;
+        }
+
+        @Override
+        public void close() throws java.io.IOException {
+            inner.close();
+        }
+    }
+
+    static double median(long[] v) {
+        return percentile(v, 0.5);
+    }
+
+    static double percentile(long[] v, double q) {
+        if (v.length == 0) {
+            return Double.NaN;
+        }
+        long[] s = v.clone();
+        Arrays.sort(s);
+        return s[Math.min(s.length - 1, (int) Math.ceil(q * s.length) - 1)];
+    }
+}
