@@ -36,9 +36,9 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * AUTH's X509Token), written as PKCS#12 files with the layout docs/jgroups.md describes. Nothing
  * here is ever committed.
  */
-final class TestPki {
+public final class TestPki {
 
-    static final String PASSWORD = "test-only-password";
+    public static final String PASSWORD = "test-only-password";
     static final String JOIN_ALIAS = "splitcast-join";
 
     private static final AtomicLong SERIAL = new AtomicLong(System.currentTimeMillis());
@@ -50,7 +50,7 @@ final class TestPki {
     private final String joinSecret;
 
     /** A new installation: its own CA, join key pair and join secret. */
-    TestPki(Path folder, String name) throws Exception {
+    public TestPki(Path folder, String name) throws Exception {
         this.folder = Files.createDirectories(folder);
         this.caKeys = ecKeys();
         X500Name caName = x500("CN=" + name + " cluster CA,O=splitcast");
@@ -70,7 +70,7 @@ final class TestPki {
      * The properties of a node of this installation: its own certificate (subject {@code
      * CN=<node>,OU=<unit>,O=splitcast}) and the shared join credential.
      */
-    Map<String, String> nodeCredentials(String node, String unit) throws Exception {
+    public Map<String, String> nodeCredentials(String node, String unit) throws Exception {
         return credentials(node, unit, this, joinSecret);
     }
 

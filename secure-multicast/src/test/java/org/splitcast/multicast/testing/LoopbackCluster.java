@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.jgroups.JChannel;
 import org.splitcast.jgroups.SplitcastStacks;
 import org.splitcast.jgroups.SplitcastStacks.Transport;
+import org.splitcast.jgroups.TestPki;
 
 /**
  * A test cluster on 127.0.0.1 with the TCP stack of jgroups-config: a throw-away PKI, a unique
