@@ -3,7 +3,7 @@
  * org.splitcast.separation.StreamSeparator}) turns an MPEG transport stream into a main stream of
  * the same format, made unwatchable, and the complementary information needed to rebuild it; the
  * <em>reconstruction device</em> ({@link org.splitcast.separation.StreamRebuilder}) puts the two
- * back together byte for byte (DESIGN.md §5 C and D). A pure Java library: no Jakarta EE, no
+ * back together byte for byte (flows C and D of docs/architecture.md). A pure Java library: no Jakarta EE, no
  * dependency beyond the JDK, so that the server (ejb-session, ingest) and the terminal SDK
  * (playback) share it.
  */
