@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** An edge node in its own JVM, started the way bin/splitcast-edge starts it (java -cp classes:lib/*). */
 final class EdgeProcess implements AutoCloseable {
@@ -95,7 +96,17 @@ final class EdgeProcess implements AutoCloseable {
         });
         pump.setDaemon(true);
         pump.start();
-        URI uri = ready.get(60, TimeUnit.SECONDS);
+        URI uri;
+        try {
+            // a JVM start, a TLS join and the HTTP listener: seconds on a quiet machine, far more on a
+            // loaded one (a restarted edge also waits for the cluster to drop its killed self)
+            uri = ready.get(180, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            proc.destroyForcibly();
+            synchronized (log) {
+                throw new AssertionError("edge " + name + " did not listen within 180 s; its output:\n" + log, e);
+            }
+        }
         EdgeProcess e = new EdgeProcess(proc, uri, log);
         return e;
     }
