@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Assumptions;
@@ -65,10 +66,15 @@ class SchemaMigrationTest {
                     + " varchar(255) not null, INITIAL_DATE timestamp, REPEAT_INTERVAL bigint)");
         }
 
-        MigrateResult result = Migrations.flyway(h2, SchemaMigrationTest.class.getClassLoader())
-                .migrate();
+        Flyway flyway = Migrations.flyway(h2, SchemaMigrationTest.class.getClassLoader());
+        // every migration this class path holds (the registry's, and the license module's that the
+        // tests see), none applied yet although the schema is not empty
+        int pending = flyway.info().pending().length;
+        assertTrue(pending >= 3, "V1 to V3 at least: " + pending);
 
-        assertEquals(3, result.migrationsExecuted, "V1 to V3 ran after the version-0 baseline");
+        MigrateResult result = flyway.migrate();
+
+        assertEquals(pending, result.migrationsExecuted, "all of them ran after the version-0 baseline");
         try (Connection c = h2.getConnection()) {
             Set<String> tables = tables(c, "PUBLIC");
             assertTrue(tables.containsAll(TABLES), "every table of ours: " + tables);
