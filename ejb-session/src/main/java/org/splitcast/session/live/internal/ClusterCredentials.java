@@ -45,8 +45,8 @@ import org.splitcast.jgroups.SplitcastStacks;
  * on the loopback interface, ports from {@code base} (docs/live.md §8):
  *
  * <pre>
- * central  transport base, key exchange base+1, failure detection base+40
- * edge N   transport base+10N, key exchange base+10N+1, failure detection base+10N+40
+ * central  transport base, key exchange base+1..3, failure detection base+5..7
+ * edge N   transport base+10N, key exchange base+10N+1..3, failure detection base+10N+5..7
  * </pre>
  *
  * The files are readable by their owner only; the CA's private key is not kept. For production
@@ -134,7 +134,7 @@ final class ClusterCredentials {
         p.setProperty(SplitcastStacks.TCPPING_PORT_RANGE, "0");
         p.setProperty(SplitcastStacks.KEY_EXCHANGE_PORT, Integer.toString(port + 1));
         p.setProperty("splitcast.jgroups.key_exchange.port_range", "2");
-        p.setProperty("splitcast.jgroups.fd_sock.offset", "40");
+        p.setProperty("splitcast.jgroups.fd_sock.offset", "5");
         p.setProperty("splitcast.jgroups.fd_sock.port_range", "2");
         p.setProperty(SplitcastStacks.KEYSTORE_PATH, store.toAbsolutePath().toString());
         p.setProperty(SplitcastStacks.KEYSTORE_PASSWORD, password);

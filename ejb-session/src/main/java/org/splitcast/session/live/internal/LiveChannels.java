@@ -215,7 +215,7 @@ public class LiveChannels {
             }
             p.forEach((k, v) -> props.put(k.toString(), v.toString()));
         } else {
-            int base = portBase.orElse(20_000 + 10 * Integer.getInteger("jboss.socket.binding.port-offset", 0));
+            int base = portBase.orElse(20_060 + 10 * Integer.getInteger("jboss.socket.binding.port-offset", 0));
             props = ClusterCredentials.centralProperties(dir.resolve("cluster"), bindAddress, base);
         }
         String key = s.verifier().toText();
