@@ -113,6 +113,10 @@ public class LiveChannels {
     Optional<String> demoChannel;
 
     @Inject
+    @ConfigProperty(name = "splitcast.demo-media.enabled", defaultValue = "false")
+    boolean demoMedia;
+
+    @Inject
     @ConfigProperty(name = "splitcast.live.key-period", defaultValue = "PT5M")
     Duration keyPeriod;
 
@@ -145,7 +149,8 @@ public class LiveChannels {
     @PostConstruct
     void schedule() {
         if (enabled) {
-            demoPending = demoChannel.filter(s -> !s.isBlank()).isPresent();
+            // the demo channel replays the demo media: only where the demo clip is ingested
+            demoPending = demoMedia && demoChannel.filter(s -> !s.isBlank()).isPresent();
             timers.createSingleActionTimer(1_000, new TimerConfig("splitcast-live-start", false));
         } else {
             LOG.info("Live channels are switched off (splitcast.live.enabled=false)");
@@ -154,20 +159,24 @@ public class LiveChannels {
 
     @Timeout
     void timeout(Timer timer) {
-        try {
-            if (publisher == null) {
+        if (publisher == null) {
+            try {
                 start();
+            } catch (Exception e) {
+                LOG.errorf(e, "Live channels: the publisher did not start; retrying in 30 s");
+                timers.createSingleActionTimer(30_000, new TimerConfig("splitcast-live-start", false));
+                return;
             }
-            if (demoPending) {
-                openDemoChannel();
-            }
-        } catch (Exception e) {
-            LOG.errorf(e, "Live channels: start failed; retrying in 30 s");
-            timers.createSingleActionTimer(30_000, new TimerConfig("splitcast-live-start", false));
-            return;
         }
         if (demoPending) {
-            timers.createSingleActionTimer(5_000, new TimerConfig("splitcast-live-demo", false));
+            try {
+                openDemoChannel();
+            } catch (RuntimeException e) {
+                LOG.debugf("Live demo channel not opened yet: %s", e.toString());
+            }
+            if (demoPending) {
+                timers.createSingleActionTimer(5_000, new TimerConfig("splitcast-live-demo", false));
+            }
         }
     }
 
