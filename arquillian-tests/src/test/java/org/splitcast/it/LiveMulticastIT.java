@@ -450,6 +450,8 @@ class LiveMulticastIT extends DeployedEar {
         assertEquals(401, raw.status());
         assertTrue(raw.header("Content-Type").startsWith("application/problem+json"), raw.header("Content-Type"));
         assertTrue(raw.body().contains("\"code\":\"unknown-challenge\""), raw.body());
+        assertTrue(
+                String.valueOf(raw.header("WWW-Authenticate")).startsWith("Splitcast-Proof"), "401 names its scheme");
         Api.assertNoStackTrace(raw.body());
 
         // the intruder leaves; the group goes on for everyone else
