@@ -10,11 +10,13 @@ import static org.splitcast.it.support.Api.post;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -22,6 +24,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
@@ -31,10 +34,16 @@ import org.jboss.arquillian.junit5.container.annotation.ArquillianTest;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
+import org.splitcast.crypto.CryptoProvider;
 import org.splitcast.it.support.Api;
 import org.splitcast.it.support.Api.Credentials;
 import org.splitcast.it.support.Deployments;
 import org.splitcast.it.support.Media;
+import org.splitcast.license.format.TerminalSecret;
+import org.splitcast.multicast.auth.Challenge;
+import org.splitcast.multicast.auth.SessionProof;
+import org.splitcast.multicast.session.SessionGrant;
+import org.splitcast.multicast.terminal.HttpCentralClient;
 
 /**
  * No secret key in clear at rest: the test registers terminals and contents through the API, then
@@ -42,7 +51,8 @@ import org.splitcast.it.support.Media;
  * server log, and searches them for each key — as raw bytes, base64 and hex. To know the content
  * keys Kc, which the server never shows, it opens their envelopes itself with the master key, with
  * plain JDK crypto and the format of docs/key-vault.md; that the symmetric terminal keys it finds
- * this way equal those the API returned proves the search looks at the right bytes.
+ * this way equal those the API returned proves the search looks at the right bytes. A live session
+ * adds its SK (which the terminal unwraps from its grant) and the live signing key.
  */
 @ArquillianTest
 @RunAsClient
@@ -93,6 +103,10 @@ class KeysAtRestIT {
         String ingested = contents.get(0);
         String version = Media.ingest(ingested, Media.clip(4)).getString("versionId");
 
+        // a live session on that content: SK reaches the terminal wrapped for its key only
+        String terminal = terminalKeys.keySet().iterator().next();
+        byte[] sk = liveSessionKey(subscriber, ingested, terminal, terminalKeys.get(terminal));
+
         JsonObject tables =
                 get(Credentials.NONE, "/raw-tables-probe/tables").expect(200).json();
         SecretKey master = masterKey();
@@ -129,6 +143,21 @@ class KeysAtRestIT {
             }
         }
         assertEquals(1, selectionSecrets, "the ingest's selection secret, wrapped");
+        int sessionKeys = 0;
+        for (JsonObject row : rows(tables, "live_session")) {
+            if (row.getString("terminal_id").equals(terminal)) {
+                byte[] stored = open(master, bytes(row, "wrapped_sk"), "live-session/" + row.getString("session_id"));
+                assertArrayEquals(sk, stored, "the live session's SK, wrapped under the master key");
+                sessionKeys++;
+            }
+        }
+        assertEquals(1, sessionKeys, "one live session");
+        secrets.add(sk);
+        for (JsonObject row : rows(tables, "live_signing_key")) {
+            byte[] pkcs8 = open(master, bytes(row, "wrapped_private_key"), "live-signing/" + row.getString("key_id"));
+            assertTrue(pkcs8.length > 60, "the live signing key (PKCS#8), wrapped");
+            secrets.add(pkcs8);
+        }
         secrets.add(master.getEncoded());
 
         String log = Files.readString(Path.of(System.getProperty("jboss.home"), "standalone", "log", "server.log"));
@@ -142,6 +171,49 @@ class KeysAtRestIT {
                 assertFalse(log.contains(form), "a key in the server log");
             }
         }
+    }
+
+    /**
+     * Opens a live session for the terminal on a live channel of the content (the subscriber
+     * entitled to it first); returns SK as the terminal unwraps it, after checking that the
+     * response carries it only wrapped.
+     */
+    private static byte[] liveSessionKey(String subscriber, String contentId, String terminal, byte[] kt)
+            throws Exception {
+        post(
+                        Credentials.INTEGRATOR,
+                        "/api/subscribers/" + subscriber + "/entitlements",
+                        """
+                        {"contentId": "%s"}""".formatted(contentId))
+                .expect(201);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (get(Credentials.NONE, "/api/live/verification-key").status() != 200) {
+            assertTrue(System.nanoTime() < deadline, "the live publisher starts");
+            Thread.sleep(250);
+        }
+        Api.put(
+                        Credentials.OPERATOR,
+                        "/api/live/groups/" + Api.unique("vault-live"),
+                        """
+                        {"contentId": "%s"}""".formatted(contentId))
+                .expect(200);
+        HttpCentralClient central = new HttpCentralClient(URI.create(Api.BASE), Duration.ofSeconds(15));
+        TerminalSecret secret = new TerminalSecret.Symmetric(kt.clone());
+        Challenge c = central.challenge(terminal);
+        String proof = new SessionProof(CryptoProvider.getDefault()).prove(c, contentId, secret);
+        Api.Reply reply = post(
+                Credentials.NONE,
+                "/api/sessions",
+                """
+                {"terminalId": "%s", "contentId": "%s", "challengeId": "%s", "proof": "%s"}"""
+                        .formatted(terminal, contentId, c.challengeId(), proof));
+        assertEquals(201, reply.status(), reply.body());
+        byte[] sk = SessionGrant.fromJson(reply.body()).openSessionKey(secret, CryptoProvider.getDefault());
+        assertEquals(32, sk.length);
+        for (String form : textForms(sk)) {
+            assertFalse(reply.body().contains(form), "SK in clear in the session grant");
+        }
+        return sk;
     }
 
     /** The master key, read from the test server's keystore as an operator could. */

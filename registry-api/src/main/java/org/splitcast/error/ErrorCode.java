@@ -35,6 +35,18 @@ public enum ErrorCode {
     NO_VALID_LICENSE("no-valid-license", "No valid license", 403),
     /** The content's media is not ready yet (ingest or re-sealing under way): retry shortly. */
     NOT_READY("not-ready", "Not ready", 409),
+    /** A live session request answers a challenge never issued, or already answered (a replay). */
+    UNKNOWN_CHALLENGE("unknown-challenge", "Unknown or already answered challenge", 401),
+    /** A live session request answers a challenge after its expiry. */
+    EXPIRED_CHALLENGE("expired-challenge", "Expired challenge", 401),
+    /** A live session request answers a challenge issued to another terminal. */
+    WRONG_TERMINAL("wrong-terminal", "Challenge of another terminal", 401),
+    /** A live session proof that the terminal's registered key does not verify. */
+    BAD_PROOF("bad-proof", "Wrong session proof", 401),
+    /** A live session proof the terminal's kind of key cannot make (X25519 cannot sign). */
+    UNSUPPORTED_KEY("unsupported-key", "Key cannot prove", 401),
+    /** A renewal, departure or key request for a live session of another terminal. */
+    NOT_YOUR_SESSION("not-your-session", "Session of another terminal", 403),
     /** The server could not store what was sent (its disk is full or failing); nothing was kept. */
     INSUFFICIENT_STORAGE("insufficient-storage", "Insufficient storage", 507),
     /** The request body is larger than this operation accepts. */

@@ -8,7 +8,10 @@ import jakarta.ws.rs.ext.Provider;
 import org.jboss.logging.Logger;
 import org.splitcast.error.SplitcastException;
 
-/** Business failures: their own code and message. */
+/**
+ * Business failures: their own code and message. A 401 of a live session proof (docs/live.md §1)
+ * names the scheme that authenticates there: {@code WWW-Authenticate: Splitcast-Proof}.
+ */
 @Provider
 public class SplitcastExceptionMapper implements ExceptionMapper<SplitcastException> {
 
@@ -20,6 +23,12 @@ public class SplitcastExceptionMapper implements ExceptionMapper<SplitcastExcept
     @Override
     public Response toResponse(SplitcastException e) {
         LOG.debugf("%s: %s", e.code().slug(), e.getMessage());
-        return Problems.response(e.code(), e.getMessage(), RequestPath.of(uriInfo));
+        Response response = Problems.response(e.code(), e.getMessage(), RequestPath.of(uriInfo));
+        if (e.code().status() == 401) {
+            return Response.fromResponse(response)
+                    .header("WWW-Authenticate", "Splitcast-Proof realm=\"splitcast\"")
+                    .build();
+        }
+        return response;
     }
 }
