@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
+import org.splitcast.portal.api.problem.Problems;
 import org.splitcast.registry.account.Caller;
 
 /**
@@ -35,9 +36,9 @@ import org.splitcast.registry.account.Caller;
 public class ProblemBasicAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     private static final Logger LOG = Logger.getLogger(ProblemBasicAuthenticationMechanism.class);
-    static final String CHALLENGE = "Basic realm=\"splitcast\", charset=\"UTF-8\"";
+    static final String CHALLENGE = Problems.BASIC_CHALLENGE;
     /** The challenge for the portal's requests: sign in through the form, no Basic pop-up. */
-    static final String SESSION_CHALLENGE = "Session realm=\"splitcast\"";
+    static final String SESSION_CHALLENGE = Problems.SESSION_CHALLENGE;
     /** The session endpoint manages its cookie itself (sign-in must work with a stale cookie). */
     static final String SESSION_PATH = "/api/session";
 
