@@ -27,7 +27,7 @@ class HealthIT extends DeployedEar {
         JsonObject keystore = checks.get("splitcast-keystore");
         assertEquals("UP", database.getString("status"), database.toString());
         // the newest migration of any module (one history: registry V1, license V2-V4, session V5)
-        assertEquals("5", database.getJsonObject("data").getString("schemaVersion"), "V5__media applied");
+        assertEquals("7", database.getJsonObject("data").getString("schemaVersion"), "V7__license_nonce applied");
         assertEquals("UP", keystore.getString("status"), keystore.toString());
         assertTrue(keystore.getJsonObject("data").getString("keystore").endsWith("master.p12"));
         assertEquals(1, keystore.getJsonObject("data").getInt("masterKeyVersion"));
