@@ -29,7 +29,7 @@ import org.splitcast.registry.account.Caller;
  *       splitcast.auth.failure-window}, is refused for {@code splitcast.auth.lockout} without any
  *       check: {@link Throttled} (429 with {@code Retry-After});
  *   <li>at most {@code splitcast.auth.max-concurrent-verifications} checks run at once (a
- *       bulkhead); a check that finds no place within {@code splitcast.auth.verification-wait} is
+ *       bulkhead; 0, the default: half the cores, at least 1); a check that finds no place within {@code splitcast.auth.verification-wait} is
  *       refused the same way.
  * </ol>
  *
@@ -67,7 +67,7 @@ public class LoginGuard {
     AccountService accounts;
 
     @Inject
-    @ConfigProperty(name = "splitcast.auth.max-concurrent-verifications", defaultValue = "2")
+    @ConfigProperty(name = "splitcast.auth.max-concurrent-verifications", defaultValue = "0")
     int maxConcurrent;
 
     @Inject
@@ -98,7 +98,11 @@ public class LoginGuard {
 
     @PostConstruct
     void init() {
-        verifications = new Semaphore(Math.max(1, maxConcurrent), true);
+        if (maxConcurrent <= 0) {
+            // half the cores: password checks never take all of them from license requests
+            maxConcurrent = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+        }
+        verifications = new Semaphore(maxConcurrent, true);
     }
 
     /**
@@ -149,7 +153,7 @@ public class LoginGuard {
 
     /** Password checks in progress now (for tests and metrics). */
     int verificationsInProgress() {
-        return Math.max(0, maxConcurrent) - verifications.availablePermits();
+        return maxConcurrent - verifications.availablePermits();
     }
 
     private long blockedFor(Map<String, Window> windows, String key, long now) {
