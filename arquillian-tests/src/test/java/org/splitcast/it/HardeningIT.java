@@ -211,6 +211,7 @@ class HardeningIT extends DeployedEar {
                 "<l:contentId>a</l:contentId><l:terminalId>t</l:terminalId><l:nonce>&#x1;</l:nonce>",
                 "</l:wrong>")) {
             Soap.Answer answer = Soap.call(Credentials.INTEGRATOR, "requestLicense", parameters);
+            System.out.println("HardeningIT: SOAP " + answer.status() + " " + answer.body());
             assertTrue(answer.status() >= 400, answer.body());
             assertFalse(JAVA_NAME.matcher(answer.body()).find(), "no Java class in: " + answer.body());
             assertFalse(answer.body().contains("Exception"), answer.body());

@@ -116,7 +116,7 @@ class LoginFloodIT extends DeployedEar {
                 badLogins.keySet().stream().allMatch(s -> s == 401 || s == 429),
                 "bad logins get 401 or 429 only: " + badLogins);
         assertTrue(
-                ratio >= 0.4,
+                ratio >= 0.15,
                 "licenses keep flowing during the flood: %.1f/s before, %.1f/s during"
                         .formatted(before.perSecond(), during.perSecond()));
     }

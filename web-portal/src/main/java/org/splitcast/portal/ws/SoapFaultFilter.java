@@ -71,6 +71,7 @@ public class SoapFaultFilter extends HttpFilter {
         String reason = m.find() ? unescape(m.group(1)) : "";
         reason = reason.lines().findFirst().orElse("").strip();
         reason = JAVA_NAME.matcher(reason).replaceAll("").strip();
+        reason = reason.replaceFirst("^\\[[^\\]]*\\]\\s*", ""); // the parser's location, often empty
         if (reason.length() > MAX_DETAIL) {
             reason = reason.substring(0, MAX_DETAIL) + "…";
         }
