@@ -6,7 +6,7 @@ import org.splitcast.error.SplitcastException;
 /**
  * A license the server will not issue: {@link ErrorCode#NOT_ENTITLED}, {@link
  * ErrorCode#TERMINAL_REVOKED}, {@link ErrorCode#PLAY_LIMIT_REACHED}, {@link
- * ErrorCode#TOO_MANY_IN_FLIGHT} or {@link ErrorCode#FORBIDDEN}.
+ * ErrorCode#TOO_MANY_IN_FLIGHT}, {@link ErrorCode#NONCE_REUSED} or {@link ErrorCode#FORBIDDEN}.
  */
 public class LicenseRefusedException extends SplitcastException {
 

@@ -33,6 +33,16 @@ public enum ErrorCode {
      * valid now (none issued, expired, or the terminal revoked).
      */
     NO_VALID_LICENSE("no-valid-license", "No valid license", 403),
+    /**
+     * A license request repeated a nonce that the same terminal already sent within the validity of
+     * a license: a replayed request. A terminal sends a fresh random nonce with every request.
+     */
+    NONCE_REUSED("nonce-reused", "Nonce already used", 409),
+    /**
+     * Too many failed sign-ins for the account or from the client's address, or too many password
+     * checks in progress: retry after the {@code Retry-After} seconds.
+     */
+    TOO_MANY_LOGIN_ATTEMPTS("too-many-login-attempts", "Too many sign-in attempts", 429),
     /** The content's media is not ready yet (ingest or re-sealing under way): retry shortly. */
     NOT_READY("not-ready", "Not ready", 409),
     /** A live session request answers a challenge never issued, or already answered (a replay). */

@@ -11,6 +11,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -162,6 +163,7 @@ public class DefaultLicenseIssuer implements LicenseIssuer {
                             + " license requests in progress; retry when one has finished");
         }
         try {
+            refuseReplay(terminal.id(), request.nonce(), checkedAt, now.plus(validity));
             Long playsBefore = checkPlayLimit(subscriberId, content, checkedAt);
             String keyId = content.currentKeyId();
 
@@ -211,6 +213,49 @@ public class DefaultLicenseIssuer implements LicenseIssuer {
         } finally {
             inFlight.release(subscriberId, maxInFlight);
         }
+    }
+
+    /**
+     * Replay refusal: records (terminal, nonce) until {@code until}, the latest a license issued
+     * now can be valid, and refuses the request if the terminal sent that nonce before within that
+     * time. Two statements on the primary key of {@code license_nonce}: the terminal's expired
+     * nonces are deleted, then this one inserted; a row already there (committed, or inserted by a
+     * concurrent twin, which the insert waits for) violates the key. The row goes with the request's
+     * transaction: a refused request does not use its nonce up.
+     */
+    private void refuseReplay(String terminalId, String nonce, Instant now, Instant until)
+            throws LicenseRefusedException {
+        em.createNativeQuery("delete from license_nonce where terminal_id = ?1 and expires_at <= ?2")
+                .setParameter(1, terminalId)
+                .setParameter(2, now)
+                .executeUpdate();
+        try {
+            em.createNativeQuery("insert into license_nonce (terminal_id, nonce, expires_at) values (?1, ?2, ?3)")
+                    .setParameter(1, terminalId)
+                    .setParameter(2, nonce)
+                    .setParameter(3, until)
+                    .executeUpdate();
+        } catch (PersistenceException e) {
+            if (!isKeyViolation(e)) {
+                throw e;
+            }
+            LOG.debugf("nonce replayed by terminal %s: %s", terminalId, e.getMessage());
+            throw new LicenseRefusedException(
+                    ErrorCode.NONCE_REUSED,
+                    "terminal '" + terminalId + "' already sent this nonce in an earlier license request;"
+                            + " send a fresh random nonce with every request");
+        }
+    }
+
+    private static boolean isKeyViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql
+                    && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("23")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -14,7 +14,8 @@ import org.jboss.logging.Logger;
 import org.splitcast.common.SplitcastDatasource;
 
 /**
- * Brings the schema up to date at startup with the Flyway migrations of every module ({@link Migrations}).
+ * Brings the schema up to date at startup (and restricts the embedded database's files: {@link
+ * DatabaseFiles}) with the Flyway migrations of every module ({@link Migrations}).
  * Beans that use the database at startup declare {@code @DependsOn("SchemaMigrator")}. Flyway
  * commits each migration itself, so this runs outside any container transaction; it takes
  * Flyway's lock table lock, so cluster nodes starting together migrate once.
@@ -36,6 +37,7 @@ public class SchemaMigrator {
                 .migrate();
         String schemaVersion =
                 result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
+        DatabaseFiles.restrict(dataSource);
         LOG.infof(
                 "Database schema of %s at version %s (%d migration(s) applied now)",
                 result.database, schemaVersion, result.migrationsExecuted);

@@ -39,6 +39,7 @@ class SchemaMigrationTest {
             "license_signing_key",
             "precomputed_access",
             "license_issue",
+            "license_nonce",
             "active_user",
             "content_access",
             "precompute_settings",

@@ -19,6 +19,13 @@ public interface AccountService {
      */
     Optional<Caller> authenticate(String username, char[] password);
 
+    /**
+     * The caller if exactly these credentials were verified recently (the credential cache: one
+     * HMAC, no password hashing, no database read); empty otherwise, which says nothing about
+     * whether they are right.
+     */
+    Optional<Caller> authenticateCached(String username, char[] password);
+
     /** The caller with this username (for authorization), or empty if the account is gone. */
     Optional<Caller> caller(String username);
 

@@ -13,8 +13,8 @@ import org.splitcast.portal.api.problem.Problems;
 
 /**
  * Documents the error contract once for the whole API: a {@code Problem} schema (RFC 9457) and the
- * problem responses every operation can give (400, 401, 403, 404, 500), added to each operation
- * of the generated OpenAPI document (registered with {@code mp.openapi.filter}).
+ * problem responses every operation can give (400, 401, 403, 404, 429, 500; and 409, 413 for those
+ * that take a body), added to each operation of the generated OpenAPI document (registered with {@code mp.openapi.filter}).
  */
 public class ProblemResponsesFilter implements OASFilter {
 
@@ -24,7 +24,16 @@ public class ProblemResponsesFilter implements OASFilter {
             "401", "No or invalid credentials (unauthenticated)",
             "403", "Role not allowed, or another subscriber's data (forbidden)",
             "404", "No such resource (not-found)",
+            "429",
+                    "Too many failed sign-ins for the account or address, or password checks in progress"
+                            + " (too-many-login-attempts, with Retry-After)",
             "500", "Server error (internal); the body carries errorId");
+    /** For operations that take a body (RequestLimits, StrictJson). */
+    private static final Map<String, String> BODY_RESPONSES =
+            Map.of("413", "The request body is larger than the API accepts (payload-too-large)");
+    /** For operations that create (POST): a concurrent creation of the same id. */
+    private static final Map<String, String> CREATE_RESPONSES =
+            Map.of("409", "It already exists, or was created at the same moment by another request (conflict)");
 
     @Override
     public Operation filterOperation(Operation operation) {
@@ -33,12 +42,20 @@ public class ProblemResponsesFilter implements OASFilter {
             responses = OASFactory.createAPIResponses();
             operation.setResponses(responses);
         }
-        for (Map.Entry<String, String> entry : RESPONSES.entrySet()) {
+        add(responses, RESPONSES);
+        if (operation.getRequestBody() != null) {
+            add(responses, BODY_RESPONSES);
+            add(responses, CREATE_RESPONSES);
+        }
+        return operation;
+    }
+
+    private static void add(APIResponses responses, Map<String, String> problems) {
+        for (Map.Entry<String, String> entry : problems.entrySet()) {
             if (responses.getAPIResponse(entry.getKey()) == null) {
                 responses.addAPIResponse(entry.getKey(), problemResponse(entry.getValue()));
             }
         }
-        return operation;
     }
 
     @Override

@@ -6,8 +6,6 @@ import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
-import jakarta.security.enterprise.identitystore.CredentialValidationResult;
-import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -17,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
+import org.splitcast.portal.api.problem.Problems;
 import org.splitcast.registry.account.Caller;
 
 /**
@@ -29,22 +28,23 @@ import org.splitcast.registry.account.Caller;
  * {@code X-Requested-With}, which get a {@code Session} challenge so that the browser shows no
  * password pop-up); the body is the problem details that {@link ProblemErrorPage} writes for the
  * container's {@code sendError}. Requests to unprotected paths without credentials pass through
- * anonymously. Use it over TLS only (README: production).
+ * anonymously. Password checks go through {@link LoginGuard} (cache first, then failure throttling
+ * and a bound on concurrent checks: 429 with {@code Retry-After}). Use it over TLS only (README: production).
  */
 @ApplicationScoped
 public class ProblemBasicAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     private static final Logger LOG = Logger.getLogger(ProblemBasicAuthenticationMechanism.class);
-    static final String CHALLENGE = "Basic realm=\"splitcast\", charset=\"UTF-8\"";
+    static final String CHALLENGE = Problems.BASIC_CHALLENGE;
     /** The challenge for the portal's requests: sign in through the form, no Basic pop-up. */
-    static final String SESSION_CHALLENGE = "Session realm=\"splitcast\"";
+    static final String SESSION_CHALLENGE = Problems.SESSION_CHALLENGE;
     /** The session endpoint manages its cookie itself (sign-in must work with a stale cookie). */
     static final String SESSION_PATH = "/api/session";
 
     private static final int MAX_HEADER = 1024;
 
     @Inject
-    IdentityStoreHandler identityStores;
+    LoginGuard guard;
 
     @Inject
     BrowserSessions sessions;
@@ -72,9 +72,18 @@ public class ProblemBasicAuthenticationMechanism implements HttpAuthenticationMe
             if (credential == null) {
                 return unauthorized(request, response, context, "Malformed HTTP Basic credentials");
             }
-            CredentialValidationResult result = identityStores.validate(credential);
-            if (result.getStatus() == CredentialValidationResult.Status.VALID) {
-                return context.notifyContainerAboutLogin(result);
+            Optional<Caller> caller;
+            try {
+                caller = guard.authenticate(
+                        credential.getCaller(), credential.getPassword().getValue(), request.getRemoteAddr());
+            } catch (LoginGuard.Throttled e) {
+                return throttled(request, response, e);
+            } finally {
+                credential.getPassword().clear();
+            }
+            if (caller.isPresent()) {
+                return context.notifyContainerAboutLogin(
+                        caller.get().username(), Set.of(caller.get().role().roleName()));
             }
             return unauthorized(request, response, context, "Unknown username or wrong password");
         }
@@ -102,6 +111,14 @@ public class ProblemBasicAuthenticationMechanism implements HttpAuthenticationMe
             return unauthorized(request, response, context, "This resource needs credentials (HTTP Basic)");
         }
         return context.doNothing();
+    }
+
+    private static AuthenticationStatus throttled(
+            HttpServletRequest request, HttpServletResponse response, LoginGuard.Throttled e) {
+        LOG.debugf("429 on %s: %s", request.getRequestURI(), e.getMessage());
+        request.setAttribute(ProblemErrorPage.DETAIL, e.getMessage());
+        response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
+        return sendError(response, 429);
     }
 
     private static AuthenticationStatus forbidden(

@@ -77,6 +77,16 @@ public class DefaultAccountService implements AccountService {
     @PermitAll
     @Override
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Optional<Caller> authenticateCached(String username, char[] password) {
+        if (username == null || password == null || username.length() > 64) {
+            return Optional.empty();
+        }
+        return cache.lookup(username, password);
+    }
+
+    @PermitAll
+    @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<Caller> caller(String username) {
         return Optional.ofNullable(em.find(Account.class, username)).map(Account::toCaller);
     }

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.splitcast.error.AccessDeniedException;
@@ -26,6 +27,7 @@ import org.splitcast.license.IssuedLicense;
 import org.splitcast.license.LicenseIssuer;
 import org.splitcast.license.LicenseRefusedException;
 import org.splitcast.license.LicenseRequest;
+import org.splitcast.portal.api.problem.Problems;
 
 /** {@code POST /api/licenses}: a license for one terminal and one content. */
 @Path("licenses")
@@ -49,7 +51,8 @@ public class LicensesResource {
     @Operation(
             summary = "Issue a license (docs/license-format.md)",
             description = "A subscriber may ask for their own terminals only; integrators for any. Refusals:"
-                    + " not-entitled, terminal-revoked, play-limit-reached (403), too-many-in-flight (429).")
+                    + " not-entitled, terminal-revoked, play-limit-reached (403), nonce-reused (409, a nonce the"
+                    + " terminal already sent within a license's validity), too-many-in-flight (429).")
     @APIResponse(
             responseCode = "200",
             description = "The license",
@@ -60,6 +63,14 @@ public class LicensesResource {
                         description = "licenses the subscriber may still get for this content within the"
                                 + " rules' window after this one; absent when plays are unlimited")
             })
+    @APIResponse(
+            responseCode = "409",
+            description = "nonce-reused: the terminal already sent this nonce within a license's validity",
+            content = @Content(mediaType = Problems.MEDIA_TYPE))
+    @APIResponse(
+            responseCode = "429",
+            description = "too-many-in-flight, or too-many-login-attempts (Retry-After)",
+            content = @Content(mediaType = Problems.MEDIA_TYPE))
     public Response issue(
             @NotNull(message = "a body {contentId, terminalId, nonce} is required") @Valid LicenseRequest request)
             throws UnknownEntityException, LicenseRefusedException, InvalidRequestException, AccessDeniedException {

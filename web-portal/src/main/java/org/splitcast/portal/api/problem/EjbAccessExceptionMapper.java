@@ -2,14 +2,16 @@ package org.splitcast.portal.api.problem;
 
 import jakarta.ejb.EJBAccessException;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import org.jboss.logging.Logger;
-import org.splitcast.error.ErrorCode;
 
-/** A service's role check ({@code @RolesAllowed} on the EJB) refused the caller: 403, as SOAP's fault. */
+/** A service's role check ({@code @RolesAllowed} on the EJB) refused the caller: 403, as SOAP's fault;
+ * an anonymous caller gets 401 with a challenge instead. */
 @Provider
 public class EjbAccessExceptionMapper implements ExceptionMapper<EJBAccessException> {
 
@@ -18,9 +20,15 @@ public class EjbAccessExceptionMapper implements ExceptionMapper<EJBAccessExcept
     @Context
     UriInfo uriInfo;
 
+    @Context
+    SecurityContext security;
+
+    @Context
+    HttpHeaders headers;
+
     @Override
     public Response toResponse(EJBAccessException e) {
         LOG.debugf("forbidden by a service's role check: %s", e.getMessage());
-        return Problems.response(ErrorCode.FORBIDDEN, "Your role may not do this", RequestPath.of(uriInfo));
+        return Problems.refused(security, headers, RequestPath.of(uriInfo));
     }
 }

@@ -9,6 +9,8 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 import org.splitcast.error.ErrorCode;
+import org.splitcast.portal.api.json.JsonBodyException;
+import org.splitcast.portal.api.json.JsonBodyExceptionMapper;
 
 /** A body that is not JSON, or not JSON of the expected shape: 400 malformed-request. */
 @Provider
@@ -29,6 +31,10 @@ public class ProcessingExceptionMapper implements ExceptionMapper<ProcessingExce
     }
 
     static Response malformed(Throwable e, UriInfo uriInfo) {
+        JsonBodyException body = JsonBodyExceptionMapper.find(e);
+        if (body != null) {
+            return JsonBodyExceptionMapper.response(body, uriInfo);
+        }
         LOG.debugf("malformed request body: %s", e.getMessage());
         return Problems.response(
                 ErrorCode.MALFORMED_REQUEST,
@@ -37,7 +43,7 @@ public class ProcessingExceptionMapper implements ExceptionMapper<ProcessingExce
     }
 
     /** The innermost message, first line only, without package names, bounded in length. */
-    static String reason(Throwable e) {
+    public static String reason(Throwable e) {
         String message = null;
         for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
             if (t.getMessage() != null && !t.getMessage().isBlank()) {

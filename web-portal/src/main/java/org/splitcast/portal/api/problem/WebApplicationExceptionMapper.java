@@ -5,11 +5,14 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import org.jboss.logging.Logger;
 import org.splitcast.error.ErrorCode;
+import org.splitcast.portal.api.json.JsonBodyException;
+import org.splitcast.portal.api.json.JsonBodyExceptionMapper;
 
 /**
  * What JAX-RS itself rejects (no such path, wrong method, unsupported media type, an unreadable
@@ -27,9 +30,26 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     @Context
     Request request;
 
+    @Context
+    SecurityContext security;
+
+    @Context
+    HttpHeaders headers;
+
     @Override
     public Response toResponse(WebApplicationException e) {
+        JsonBodyException body = JsonBodyExceptionMapper.find(e);
+        if (body != null) {
+            return JsonBodyExceptionMapper.response(body, uriInfo);
+        }
+        Response conflict = UnhandledExceptionMapper.uniqueKeyConflict(e, uriInfo);
+        if (conflict != null) {
+            return conflict;
+        }
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        if (status == 403) {
+            return Problems.refused(security, headers, RequestPath.of(uriInfo));
+        }
         if (status >= 500) {
             return UnhandledExceptionMapper.internalError(e, uriInfo);
         }

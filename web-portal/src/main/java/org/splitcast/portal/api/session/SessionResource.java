@@ -1,7 +1,6 @@
 package org.splitcast.portal.api.session;
 
 import jakarta.annotation.security.PermitAll;
-import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,14 +22,16 @@ import java.util.Arrays;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 import org.splitcast.error.ErrorCode;
 import org.splitcast.portal.api.problem.Problems;
 import org.splitcast.portal.security.BrowserSession;
 import org.splitcast.portal.security.BrowserSessions;
+import org.splitcast.portal.security.LoginGuard;
 import org.splitcast.portal.security.SessionCookie;
-import org.splitcast.registry.account.AccountService;
 import org.splitcast.registry.account.Caller;
 
 /**
@@ -51,8 +52,8 @@ public class SessionResource {
     private static final String PATH = "/api/session";
     private static final String CHALLENGE = "Session realm=\"splitcast\"";
 
-    @EJB
-    AccountService accounts;
+    @Inject
+    LoginGuard guard;
 
     @Inject
     BrowserSessions sessions;
@@ -105,11 +106,20 @@ public class SessionResource {
             description = "Checks the password like HTTP Basic does, then sets the HttpOnly, SameSite=Strict cookie"
                     + " splitcast_session and returns the CSRF token to send in X-CSRF-Token on unsafe requests."
                     + " 401 unauthenticated on a wrong username or password.")
+    @APIResponse(
+            responseCode = "429",
+            description = "too-many-login-attempts: too many failed sign-ins for the account or from the address,"
+                    + " or too many password checks in progress; retry after Retry-After seconds",
+            content = @Content(mediaType = Problems.MEDIA_TYPE))
     public Response signIn(@NotNull(message = "a body {username, password} is required") @Valid SignIn form) {
         char[] password = form.password().toCharArray();
         Optional<Caller> caller;
         try {
-            caller = accounts.authenticate(form.username(), password);
+            caller = guard.authenticate(form.username(), password, request.getRemoteAddr());
+        } catch (LoginGuard.Throttled e) {
+            return Response.fromResponse(Problems.response(ErrorCode.TOO_MANY_LOGIN_ATTEMPTS, e.getMessage(), PATH))
+                    .header("Retry-After", Long.toString(e.retryAfterSeconds()))
+                    .build();
         } finally {
             Arrays.fill(password, '\0');
         }
