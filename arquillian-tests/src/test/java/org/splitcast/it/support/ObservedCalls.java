@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -87,12 +88,30 @@ public final class ObservedCalls {
                 .toList();
     }
 
+    /**
+     * This run's lines, and those of the files named in {@code it.contract.replay} (comma-separated:
+     * the observations of an earlier run, kept aside, to check a changed document against them
+     * without running every test again).
+     */
     private static List<String> lines() {
+        List<Path> files = new ArrayList<>();
+        files.add(FILE);
+        for (String replay : System.getProperty("it.contract.replay", "").split(",")) {
+            if (!replay.isBlank()) {
+                files.add(Path.of(replay.strip()));
+            }
+        }
+        List<String> lines = new ArrayList<>();
         try {
-            return Files.isRegularFile(FILE) ? Files.readAllLines(FILE, StandardCharsets.UTF_8) : List.of();
+            for (Path file : files) {
+                if (Files.isRegularFile(file)) {
+                    lines.addAll(Files.readAllLines(file, StandardCharsets.UTF_8));
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return lines;
     }
 
     private static synchronized void append(String line) {

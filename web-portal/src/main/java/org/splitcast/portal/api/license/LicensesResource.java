@@ -17,6 +17,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.splitcast.error.AccessDeniedException;
@@ -53,6 +55,10 @@ public class LicensesResource {
     @APIResponse(
             responseCode = "200",
             description = "The license",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = LicenseDocument.class)),
             headers = {
                 @Header(name = ACCESS_HEADER, description = "precomputed or computed"),
                 @Header(
@@ -60,6 +66,15 @@ public class LicensesResource {
                         description = "licenses the subscriber may still get for this content within the"
                                 + " rules' window after this one; absent when plays are unlimited")
             })
+    @APIResponse(
+            responseCode = "403",
+            description = "forbidden (another subscriber's terminal), not-entitled, terminal-revoked or"
+                    + " play-limit-reached")
+    @APIResponse(responseCode = "404", description = "not-found: no such terminal or content")
+    @APIResponse(
+            responseCode = "429",
+            description = "too-many-in-flight: the subscriber already has the allowed number of license requests"
+                    + " in progress; retry")
     public Response issue(
             @NotNull(message = "a body {contentId, terminalId, nonce} is required") @Valid LicenseRequest request)
             throws UnknownEntityException, LicenseRefusedException, InvalidRequestException, AccessDeniedException {

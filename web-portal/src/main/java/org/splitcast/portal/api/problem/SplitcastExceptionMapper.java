@@ -20,6 +20,6 @@ public class SplitcastExceptionMapper implements ExceptionMapper<SplitcastExcept
     @Override
     public Response toResponse(SplitcastException e) {
         LOG.debugf("%s: %s", e.code().slug(), e.getMessage());
-        return Problems.response(e.code(), e.getMessage(), RequestPath.of(uriInfo));
+        return Problems.business(e, RequestPath.of(uriInfo));
     }
 }

@@ -33,7 +33,7 @@ public class UnhandledExceptionMapper implements ExceptionMapper<Throwable> {
                 return ConstraintViolationExceptionMapper.response(violation, uriInfo);
             }
             if (t instanceof SplitcastException business) {
-                return Problems.response(business.code(), business.getMessage(), RequestPath.of(uriInfo));
+                return Problems.business(business, RequestPath.of(uriInfo));
             }
             if (t instanceof EJBAccessException) {
                 return Problems.response(ErrorCode.FORBIDDEN, "Your role may not do this", RequestPath.of(uriInfo));

@@ -23,6 +23,9 @@ import java.util.Arrays;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 import org.splitcast.error.ErrorCode;
@@ -105,6 +108,13 @@ public class SessionResource {
             description = "Checks the password like HTTP Basic does, then sets the HttpOnly, SameSite=Strict cookie"
                     + " splitcast_session and returns the CSRF token to send in X-CSRF-Token on unsafe requests."
                     + " 401 unauthenticated on a wrong username or password.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Signed in: the session cookie is set",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SessionView.class)))
     public Response signIn(@NotNull(message = "a body {username, password} is required") @Valid SignIn form) {
         char[] password = form.password().toCharArray();
         Optional<Caller> caller;
@@ -135,6 +145,14 @@ public class SessionResource {
             summary = "The signed-in browser's session",
             description = "Who the session cookie belongs to and its CSRF token; 204 (no body) when this browser"
                     + " is not signed in: the page then shows the sign-in form, and the browser logs no error.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The session",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SessionView.class)))
+    @APIResponse(responseCode = "204", description = "Not signed in")
     public Response current() {
         return sessions.find(SessionCookie.token(request))
                 .map(s -> Response.ok(SessionView.of(s)))
@@ -149,6 +167,8 @@ public class SessionResource {
             summary = "Sign out",
             description = "Ends the session and deletes the cookie; needs the X-CSRF-Token header (403 otherwise)."
                     + " Without a live session, only deletes the cookie.")
+    @APIResponse(responseCode = "204", description = "Signed out; the cookie is deleted")
+    @APIResponse(responseCode = "403", description = "forbidden: the X-CSRF-Token header is missing or wrong")
     public Response signOut() {
         String token = SessionCookie.token(request);
         Optional<BrowserSession> session = sessions.find(token);
