@@ -211,8 +211,10 @@ class LicensesIT extends DeployedEar {
             Api.assertNoStackTrace(fault.body());
         }
         // a bad nonce is a validation problem on both
-        post(owner.credentials(), "/api/licenses", Licensing.requestBody(bought, tv.id(), "short"))
+        JsonObject badNonce = post(
+                        owner.credentials(), "/api/licenses", Licensing.requestBody(bought, tv.id(), "short"))
                 .expectProblem(400, "validation");
+        assertEquals("nonce", badNonce.getJsonArray("errors").getJsonObject(0).getString("field"), badNonce.toString());
         assertEquals(
                 "validation",
                 Soap.requestLicense(owner.credentials(), bought, tv.id(), "short")

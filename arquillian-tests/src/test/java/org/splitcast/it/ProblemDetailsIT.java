@@ -98,6 +98,13 @@ class ProblemDetailsIT extends DeployedEar {
     }
 
     @Test
+    void anAcceptTheOperationCannotProduceIsNotAcceptableNotAnUnsupportedMediaType() {
+        JsonObject problem =
+                Api.getAccepting(Credentials.OPERATOR, "/api/me", "text/csv").expectProblem(406, "not-acceptable");
+        assertEquals("Not acceptable", problem.getString("title"));
+    }
+
+    @Test
     void badQueryParametersAreValidationProblems() {
         get(Credentials.OPERATOR, "/api/subscribers?limit=0").expectProblem(400, "validation");
         get(Credentials.OPERATOR, "/api/subscribers?offset=-1").expectProblem(400, "validation");

@@ -65,8 +65,10 @@ public enum ErrorCode {
     TOO_MANY_IN_FLIGHT("too-many-in-flight", "Too many license requests in progress", 429),
     /** The HTTP method is not supported on this resource. */
     METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", 405),
-    /** The representation asked for or sent is not supported. */
+    /** The body sent is of a media type the operation does not consume. */
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
+    /** The Accept header names no media type the operation produces. */
+    NOT_ACCEPTABLE("not-acceptable", "Not acceptable", 406),
     /** Something failed inside the server; the response carries an id to find it in the log. */
     INTERNAL("internal", "Internal server error", 500);
 

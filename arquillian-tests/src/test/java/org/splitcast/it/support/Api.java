@@ -84,6 +84,13 @@ public final class Api {
             assertEquals(expectedStatus, problem.getInt("status"));
             assertFalse(problem.getString("title").isBlank());
             assertFalse(problem.getString("detail", "").isBlank(), "a problem says what went wrong");
+            if (code.equals("validation")) {
+                // docs/problems.md: a validation problem always names the fields in error
+                assertTrue(
+                        problem.containsKey("errors")
+                                && !problem.getJsonArray("errors").isEmpty(),
+                        "a validation problem without errors[]: " + body());
+            }
             assertNoStackTrace(body());
             return problem;
         }
@@ -114,6 +121,18 @@ public final class Api {
         return send("DELETE", who, path, null, null);
     }
 
+    /** A GET that accepts only this media type. */
+    public static Reply getAccepting(Credentials who, String path, String accept) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Accept", accept)
+                .GET();
+        if (who.username() != null) {
+            request.header("Authorization", basic(who));
+        }
+        return exchange(request);
+    }
+
     /** A GET with this exact Authorization header. */
     public static Reply getWithAuthorization(String path, String authorization) {
         return exchange(HttpRequest.newBuilder(URI.create(BASE + path))
@@ -134,16 +153,21 @@ public final class Api {
             request.header("Content-Type", contentType);
         }
         if (who.username() != null) {
-            String token = Base64.getEncoder()
-                    .encodeToString((who.username() + ":" + who.password()).getBytes(StandardCharsets.UTF_8));
-            request.header("Authorization", "Basic " + token);
+            request.header("Authorization", basic(who));
         }
         return exchange(request);
     }
 
+    private static String basic(Credentials who) {
+        return "Basic "
+                + Base64.getEncoder()
+                        .encodeToString((who.username() + ":" + who.password()).getBytes(StandardCharsets.UTF_8));
+    }
+
     private static Reply exchange(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    ObservedCalls.send(CLIENT, request.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -82,7 +82,8 @@ public final class Media {
                                             (who.username() + ":" + who.password()).getBytes(StandardCharsets.UTF_8)));
         }
         try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    ObservedCalls.send(HTTP, request.build(), HttpResponse.BodyHandlers.ofString());
             return new Api.Reply(response.statusCode(), response);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -128,7 +129,7 @@ public final class Media {
             request.header(headers[i], headers[i + 1]);
         }
         try {
-            return HTTP.send(request.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            return ObservedCalls.send(HTTP, request.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

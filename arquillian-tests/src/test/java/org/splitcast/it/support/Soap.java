@@ -90,14 +90,26 @@ public final class Soap {
                                             (who.username() + ":" + who.password()).getBytes(StandardCharsets.UTF_8)));
         }
         try {
-            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.body(), parse(response.body()));
+            HttpResponse<String> response =
+                    ObservedCalls.send(CLIENT, request.build(), HttpResponse.BodyHandlers.ofString());
+            Answer answer = new Answer(response.statusCode(), response.body(), parse(response.body()));
+            ObservedCalls.soap(
+                    "LicenseService", operation, answer.status(), answer.isFault() ? faultCodeOf(answer) : null);
+            return answer;
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A fault's {@code faultcode} and its detail's problem code, as {@code soap:Client/not-entitled}. */
+    private static String faultCodeOf(Answer answer) {
+        NodeList codes = answer.xml().getElementsByTagName("faultcode");
+        String faultCode =
+                codes.getLength() == 0 ? "?" : codes.item(0).getTextContent().strip();
+        return faultCode + "/" + answer.faultCode();
     }
 
     public static Document parse(String xml) {

@@ -128,7 +128,7 @@ public class DefaultLicenseIssuer implements LicenseIssuer {
             throws UnknownEntityException, LicenseRefusedException, InvalidRequestException, AccessDeniedException {
         // step 130: who asks, for which terminal and content, and may they?
         if (!Nonces.isValid(request.nonce())) {
-            throw new InvalidRequestException("nonce must be base64url without padding of 16 to 64 random bytes");
+            throw InvalidRequestException.field("nonce", "must be base64url without padding of 16 to 64 random bytes");
         }
         TerminalRecord terminal = terminals
                 .find(request.terminalId())

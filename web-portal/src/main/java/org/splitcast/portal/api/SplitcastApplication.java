@@ -22,9 +22,12 @@ import org.splitcast.registry.account.Role;
                         description =
                                 "Subscribers, terminals, contents, packages and entitlements of a splitcast server."
                                         + " Errors are RFC 9457 problem details (application/problem+json) whose `type` is one of"
-                                        + " https://splitcast.org/problems/{validation, malformed-request, not-found, conflict,"
-                                        + " invalid-key, unauthenticated, forbidden, method-not-allowed, unsupported-media-type,"
-                                        + " internal}.",
+                                        + " https://splitcast.org/problems/{validation, malformed-request, invalid-key,"
+                                        + " unauthenticated, forbidden, not-entitled, terminal-revoked, play-limit-reached,"
+                                        + " no-valid-license, not-found, method-not-allowed, not-acceptable, conflict, not-ready,"
+                                        + " payload-too-large, unsupported-media-type, too-many-in-flight, internal,"
+                                        + " insufficient-storage} (docs/problems.md). Every operation declares the statuses it"
+                                        + " answers (docs/api-contract.md).",
                         license = @License(name = "Apache-2.0", url = "https://www.apache.org/licenses/LICENSE-2.0")),
         security = @SecurityRequirement(name = "basic"))
 @SecurityScheme(securitySchemeName = "basic", type = SecuritySchemeType.HTTP, scheme = "basic")

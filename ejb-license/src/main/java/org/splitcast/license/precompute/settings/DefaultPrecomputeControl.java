@@ -122,12 +122,12 @@ public class DefaultPrecomputeControl implements PrecomputeControl {
         if (s.interval().compareTo(Duration.ofSeconds(1)) < 0
                 || s.interval().compareTo(PrecomputeSettings.MAX_INTERVAL) > 0
                 || s.interval().toNanos() % 1_000_000_000L != 0) {
-            throw new InvalidRequestException("interval must be whole seconds between PT1S and PT1H");
+            throw InvalidRequestException.field("interval", "must be whole seconds between PT1S and PT1H");
         }
         if (s.period().compareTo(PrecomputeSettings.MIN_PERIOD) < 0
                 || s.period().compareTo(Duration.ofDays(1)) > 0
                 || s.period().toNanos() % 1_000_000_000L != 0) {
-            throw new InvalidRequestException("period must be whole seconds between PT2S and P1D");
+            throw InvalidRequestException.field("period", "must be whole seconds between PT2S and P1D");
         }
     }
 }

@@ -57,7 +57,7 @@ public class DefaultEntitlementService implements EntitlementService {
         Instant now = Timestamps.now();
         Instant from = request.validFrom() == null ? now : request.validFrom();
         if (request.validUntil() != null && !request.validUntil().isAfter(from)) {
-            throw new InvalidRequestException("validUntil must be after validFrom");
+            throw InvalidRequestException.field("validUntil", "must be after validFrom");
         }
         String id = UUID.randomUUID().toString();
         Entitlement entitlement;

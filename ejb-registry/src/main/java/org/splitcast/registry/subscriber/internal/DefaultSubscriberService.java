@@ -67,7 +67,8 @@ public class DefaultSubscriberService implements SubscriberService {
     public SubscriberView create(NewSubscriber request) throws DuplicateEntityException, InvalidRequestException {
         DemographicsData d = request.demographics();
         if (!COUNTRIES.contains(d.country())) {
-            throw new InvalidRequestException("demographics.country '" + d.country() + "' is not an ISO 3166-1 code");
+            throw InvalidRequestException.field(
+                    "demographics.country", "'" + d.country() + "' is not an ISO 3166-1 code");
         }
         String id = Ids.orNew(request.id());
         if (em.find(Subscriber.class, id) != null) {

@@ -20,6 +20,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.splitcast.error.DuplicateEntityException;
 import org.splitcast.error.InvalidRequestException;
@@ -45,6 +48,14 @@ public class AccountsResource {
 
     @POST
     @Operation(summary = "Create an operator or integrator login")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; Location names it",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AccountView.class)))
+    @APIResponse(responseCode = "409", description = "conflict: the username already exists")
     public Response create(@NotNull @Valid NewAccount account) throws DuplicateEntityException {
         AccountView created = accounts.create(account);
         return Response.created(uriInfo.getAbsolutePathBuilder()
@@ -63,6 +74,8 @@ public class AccountsResource {
     @DELETE
     @Path("{username}")
     @Operation(summary = "Delete a login (not the last operator's)")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "409", description = "conflict: the last operator login cannot be deleted")
     public void delete(@PathParam("username") String username) throws UnknownEntityException, InvalidRequestException {
         accounts.delete(username);
     }

@@ -14,6 +14,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.splitcast.error.UnknownEntityException;
 import org.splitcast.license.activity.ActivityEvents;
@@ -41,6 +44,16 @@ public class EventsResource {
                     + " through; removed ones come off it and their precomputed access blocks are dropped. The"
                     + " batch is applied whole or not at all: an unknown new or accessing id refuses it (404)."
                     + " The server reports its own subscribers, terminals and licenses itself.")
+    @APIResponse(
+            responseCode = "200",
+            description = "What the batch changed",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ActivityReport.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "not-found: a new or accessing id names nothing; nothing was applied")
     public ActivityReport report(@NotNull(message = "a body of event lists is required") @Valid ActivityEvents events)
             throws UnknownEntityException {
         return activity.apply(events);

@@ -23,6 +23,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.splitcast.common.Page;
 import org.splitcast.error.DuplicateEntityException;
@@ -49,6 +52,15 @@ public class ContentsResource {
     @POST
     @RolesAllowed(OPERATOR_ROLE)
     @Operation(summary = "Add a content (metadata) and generate its content key")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created, with its first content key; Location names it",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ContentView.class)))
+    @APIResponse(responseCode = "404", description = "not-found: a named package or genre does not exist")
+    @APIResponse(responseCode = "409", description = "conflict: the id already exists")
     public Response create(@NotNull @Valid NewContent content) throws DuplicateEntityException, UnknownEntityException {
         ContentView created = contents.create(content);
         return Response.created(

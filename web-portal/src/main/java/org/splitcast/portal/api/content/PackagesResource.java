@@ -20,6 +20,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.splitcast.error.DuplicateEntityException;
 import org.splitcast.error.UnknownEntityException;
@@ -44,6 +47,15 @@ public class PackagesResource {
     @POST
     @RolesAllowed(OPERATOR_ROLE)
     @Operation(summary = "Create a package")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; Location names it",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PackageView.class)))
+    @APIResponse(responseCode = "404", description = "not-found: a listed content does not exist")
+    @APIResponse(responseCode = "409", description = "conflict: the id already exists")
     public Response create(@NotNull @Valid NewPackage contentPackage)
             throws DuplicateEntityException, UnknownEntityException {
         PackageView created = contents.createPackage(contentPackage);

@@ -22,6 +22,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.splitcast.error.AccessDeniedException;
 import org.splitcast.error.InvalidRequestException;
@@ -47,6 +50,13 @@ public class SubscriberEntitlementsResource {
     @POST
     @RolesAllowed({OPERATOR_ROLE, INTEGRATOR_ROLE})
     @Operation(summary = "Grant a purchase (contentId) or a package (packageId), with an optional validity window")
+    @APIResponse(
+            responseCode = "201",
+            description = "Granted; Location names it",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = EntitlementView.class)))
     public Response grant(@PathParam("subscriberId") String subscriberId, @NotNull @Valid NewEntitlement entitlement)
             throws UnknownEntityException, InvalidRequestException, AccessDeniedException {
         EntitlementView granted = entitlements.grant(subscriberId, entitlement);

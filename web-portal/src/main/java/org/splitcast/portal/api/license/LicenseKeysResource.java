@@ -15,10 +15,16 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.splitcast.error.InvalidRequestException;
 import org.splitcast.error.UnknownEntityException;
@@ -39,10 +45,20 @@ public class LicenseKeysResource {
     @EJB
     LicenseKeyService keys;
 
+    @Context
+    UriInfo uriInfo;
+
     @GET
     @PermitAll
     @Produces({"application/jwk-set+json", MediaType.APPLICATION_JSON})
     @Operation(summary = "The server's license verification keys as a JWK set (RFC 7517), no authentication")
+    @APIResponse(
+            responseCode = "200",
+            description = "The JWK set: {keys: [{kty, kid, alg, use, ...}]}",
+            content = {
+                @Content(mediaType = "application/jwk-set+json", schema = @Schema(type = SchemaType.OBJECT)),
+                @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT))
+            })
     public Response keySet() {
         return Response.ok(keys.keySetJson())
                 .header("Cache-Control", "public, max-age=300")
@@ -75,10 +91,21 @@ public class LicenseKeysResource {
             summary = "Rotate the signing key",
             description = "A new key of the given algorithm (PS256, ES256 or EdDSA) signs from now on; the old one"
                     + " stays published until its licenses expire; precomputed blocks it signed are dropped.")
+    @APIResponse(
+            responseCode = "201",
+            description = "The new signing key; Location is its PEM",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SigningKeyView.class)))
     public Response rotate(@NotNull(message = "a body {algorithm} is required") @Valid Rotation rotation)
             throws InvalidRequestException {
-        return Response.status(Response.Status.CREATED)
-                .entity(keys.rotate(rotation.algorithm()))
+        SigningKeyView created = keys.rotate(rotation.algorithm());
+        return Response.created(uriInfo.getBaseUriBuilder()
+                        .path(LicenseKeysResource.class)
+                        .path(created.keyId())
+                        .build())
+                .entity(created)
                 .build();
     }
 

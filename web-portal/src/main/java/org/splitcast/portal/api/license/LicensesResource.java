@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.splitcast.error.AccessDeniedException;
@@ -56,6 +57,10 @@ public class LicensesResource {
     @APIResponse(
             responseCode = "200",
             description = "The license",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = LicenseDocument.class)),
             headers = {
                 @Header(name = ACCESS_HEADER, description = "precomputed or computed"),
                 @Header(
@@ -64,13 +69,18 @@ public class LicensesResource {
                                 + " rules' window after this one; absent when plays are unlimited")
             })
     @APIResponse(
+            responseCode = "403",
+            description = "forbidden (another subscriber's terminal), not-entitled, terminal-revoked or"
+                    + " play-limit-reached")
+    @APIResponse(responseCode = "404", description = "not-found: no such terminal or content")
+    @APIResponse(
             responseCode = "409",
             description = "nonce-reused: the terminal already sent this nonce within a license's validity",
             content = @Content(mediaType = Problems.MEDIA_TYPE))
     @APIResponse(
             responseCode = "429",
-            description = "too-many-in-flight, or too-many-login-attempts (Retry-After)",
-            content = @Content(mediaType = Problems.MEDIA_TYPE))
+            description = "too-many-in-flight: the subscriber already has the allowed number of license requests"
+                    + " in progress; or too-many-login-attempts (Retry-After); retry")
     public Response issue(
             @NotNull(message = "a body {contentId, terminalId, nonce} is required") @Valid LicenseRequest request)
             throws UnknownEntityException, LicenseRefusedException, InvalidRequestException, AccessDeniedException {

@@ -15,6 +15,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.splitcast.error.AccessDeniedException;
 import org.splitcast.error.InvalidRequestException;
@@ -48,6 +52,18 @@ public class ComplementaryResource {
                     + " headers Splitcast-Key-Id, Splitcast-Chunk-Count, Splitcast-Chunks, Splitcast-Main-Length."
                     + " 403 no-valid-license without a license valid now; 409 not-ready while the content is"
                     + " ingested or re-sealed under a new key (retry).")
+    @APIResponse(
+            responseCode = "200",
+            description = "The sealed chunks, back to back",
+            content =
+                    @Content(
+                            mediaType = DeliveryProtocol.ENVELOPES_MEDIA_TYPE,
+                            schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(
+            responseCode = "400",
+            description = "validation: terminalId missing, or chunks not header, trailer, N or FIRST..LAST")
+    @APIResponse(responseCode = "403", description = "forbidden (another subscriber's terminal) or no-valid-license")
+    @APIResponse(responseCode = "409", description = "not-ready: ingest or re-sealing under way; retry")
     public Response chunks(
             @PathParam("contentId") String contentId,
             @QueryParam(DeliveryProtocol.TERMINAL_PARAMETER) String terminalId,

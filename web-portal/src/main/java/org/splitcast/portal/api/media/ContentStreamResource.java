@@ -17,6 +17,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.splitcast.error.DuplicateEntityException;
 import org.splitcast.error.InvalidRequestException;
@@ -52,6 +56,17 @@ public class ContentStreamResource {
                     + " ready. Refused at once: an empty body, one that is not a transport stream, a truncated"
                     + " one (not whole packets), one larger than the server accepts (400); a full disk (507); an"
                     + " ingest of the content already under way (409).")
+    @APIResponse(
+            responseCode = "202",
+            description = "Accepted: separated in the background; Location is the ingest's progress",
+            headers = @Header(name = "Location", description = "the ingest's progress"),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = IngestView.class)))
+    @APIResponse(responseCode = "409", description = "conflict: an ingest of this content is already under way")
+    @APIResponse(responseCode = "413", description = "payload-too-large: larger than the server accepts")
+    @APIResponse(responseCode = "507", description = "insufficient-storage: the server could not store it")
     public Response upload(@PathParam("contentId") String contentId, InputStream body)
             throws UnknownEntityException, InvalidRequestException, DuplicateEntityException, IngestStorageException {
         return accepted(ingest.upload(contentId, body));
@@ -64,6 +79,15 @@ public class ContentStreamResource {
             summary = "Ingest a file the server can read",
             description = "For streams already on the server's host: {\"path\": ...}, relative to (and inside)"
                     + " the import folder splitcast.ingest.import-dir. The file is read in place.")
+    @APIResponse(
+            responseCode = "202",
+            description = "Accepted: separated in the background; Location is the ingest's progress",
+            headers = @Header(name = "Location", description = "the ingest's progress"),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = IngestView.class)))
+    @APIResponse(responseCode = "409", description = "conflict: an ingest of this content is already under way")
     public Response importFile(@PathParam("contentId") String contentId, @NotNull ImportRequest request)
             throws UnknownEntityException, InvalidRequestException, DuplicateEntityException {
         return accepted(ingest.importFile(contentId, request.path()));

@@ -10,6 +10,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.splitcast.license.metrics.MetricsService;
 
@@ -30,6 +34,10 @@ public class MetricsResource {
             description = "splitcast_license_access_total{source=precomputed|computed} (hits, misses),"
                     + " splitcast_license_issue_seconds (histogram), splitcast_license_requests_total{outcome},"
                     + " splitcast_access_block_compute_seconds{reason}")
+    @APIResponse(
+            responseCode = "200",
+            description = "The metrics (text/plain; version=0.0.4)",
+            content = @Content(mediaType = "text/plain", schema = @Schema(type = SchemaType.STRING)))
     public Response scrape() {
         return Response.ok(metrics.scrape()).type(MetricsService.CONTENT_TYPE).build();
     }

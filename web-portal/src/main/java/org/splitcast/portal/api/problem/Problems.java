@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.splitcast.error.ErrorCode;
+import org.splitcast.error.InvalidRequestException;
+import org.splitcast.error.SplitcastException;
 import org.splitcast.portal.api.RequestLimits;
 
 /** Builds problem responses; knows the HTTP status of each {@link ErrorCode}. */
@@ -86,6 +88,20 @@ public final class Problems {
                 .type(PROBLEM_JSON)
                 .entity(problem)
                 .build();
+    }
+
+    /**
+     * A business failure: its code and message; a validation problem always with {@code errors[]}
+     * (the field the service named, or {@code request}), as Bean Validation's.
+     */
+    public static Response business(SplitcastException e, String instance) {
+        List<Problem.FieldError> errors = null;
+        if (e.code() == ErrorCode.VALIDATION) {
+            errors = e instanceof InvalidRequestException invalid
+                    ? List.of(new Problem.FieldError(invalid.field(), invalid.rule()))
+                    : List.of(new Problem.FieldError(InvalidRequestException.WHOLE_REQUEST, e.getMessage()));
+        }
+        return response(problem(e.code(), e.getMessage(), instance, errors, null));
     }
 
     public static Response response(ErrorCode code, String detail, String instance) {

@@ -23,7 +23,7 @@ public class SplitcastExceptionMapper implements ExceptionMapper<SplitcastExcept
     @Override
     public Response toResponse(SplitcastException e) {
         LOG.debugf("%s: %s", e.code().slug(), e.getMessage());
-        Response response = Problems.response(e.code(), e.getMessage(), RequestPath.of(uriInfo));
+        Response response = Problems.business(e, RequestPath.of(uriInfo));
         if (e.code().status() == 401) {
             return Response.fromResponse(response)
                     .header("WWW-Authenticate", "Splitcast-Proof realm=\"splitcast\"")

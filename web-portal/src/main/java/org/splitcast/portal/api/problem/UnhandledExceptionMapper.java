@@ -52,7 +52,7 @@ public class UnhandledExceptionMapper implements ExceptionMapper<Throwable> {
                 return ConstraintViolationExceptionMapper.response(violation, uriInfo);
             }
             if (t instanceof SplitcastException business) {
-                return Problems.response(business.code(), business.getMessage(), RequestPath.of(uriInfo));
+                return Problems.business(business, RequestPath.of(uriInfo));
             }
             if (t instanceof EJBAccessException) {
                 return Problems.refused(security, headers, RequestPath.of(uriInfo));

@@ -82,7 +82,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
                 detail = "This resource does not support " + requestMethod();
             }
             case 406 -> {
-                code = ErrorCode.UNSUPPORTED_MEDIA_TYPE;
+                code = ErrorCode.NOT_ACCEPTABLE;
                 detail = "This resource cannot produce the media type asked for";
             }
             case 415 -> {

@@ -23,6 +23,7 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
@@ -107,6 +108,13 @@ public class SessionResource {
                     + " splitcast_session and returns the CSRF token to send in X-CSRF-Token on unsafe requests."
                     + " 401 unauthenticated on a wrong username or password.")
     @APIResponse(
+            responseCode = "200",
+            description = "Signed in: the session cookie is set",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SessionView.class)))
+    @APIResponse(
             responseCode = "429",
             description = "too-many-login-attempts: too many failed sign-ins for the account or from the address,"
                     + " or too many password checks in progress; retry after Retry-After seconds",
@@ -145,6 +153,14 @@ public class SessionResource {
             summary = "The signed-in browser's session",
             description = "Who the session cookie belongs to and its CSRF token; 204 (no body) when this browser"
                     + " is not signed in: the page then shows the sign-in form, and the browser logs no error.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The session",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SessionView.class)))
+    @APIResponse(responseCode = "204", description = "Not signed in")
     public Response current() {
         return sessions.find(SessionCookie.token(request))
                 .map(s -> Response.ok(SessionView.of(s)))
@@ -159,6 +175,8 @@ public class SessionResource {
             summary = "Sign out",
             description = "Ends the session and deletes the cookie; needs the X-CSRF-Token header (403 otherwise)."
                     + " Without a live session, only deletes the cookie.")
+    @APIResponse(responseCode = "204", description = "Signed out; the cookie is deleted")
+    @APIResponse(responseCode = "403", description = "forbidden: the X-CSRF-Token header is missing or wrong")
     public Response signOut() {
         String token = SessionCookie.token(request);
         Optional<BrowserSession> session = sessions.find(token);

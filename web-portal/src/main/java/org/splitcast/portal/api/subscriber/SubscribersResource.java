@@ -19,6 +19,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.splitcast.common.Page;
 import org.splitcast.error.DuplicateEntityException;
@@ -45,6 +48,14 @@ public class SubscribersResource {
     @POST
     @RolesAllowed({OPERATOR_ROLE, INTEGRATOR_ROLE})
     @Operation(summary = "Create a subscriber with their login (409 if the id or username exists)")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; Location names it",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SubscriberView.class)))
+    @APIResponse(responseCode = "409", description = "conflict: the id or the username already exists")
     public Response create(@NotNull @Valid NewSubscriber subscriber)
             throws DuplicateEntityException, InvalidRequestException {
         SubscriberView created = subscribers.create(subscriber);

@@ -22,6 +22,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.splitcast.error.AccessDeniedException;
 import org.splitcast.error.DuplicateEntityException;
@@ -52,6 +55,15 @@ public class SubscriberTerminalsResource {
             description = "keyType AES_256: the server generates the terminal key and returns it, base64, in"
                     + " provisioningKey: this response is the only time it is ever shown. Otherwise send the"
                     + " device's public key (RSA >= 2048, EC_P256 or X25519) as PEM or base64 DER.")
+    @APIResponse(
+            responseCode = "201",
+            description =
+                    "Registered; for AES_256 the body carries provisioningKey, shown this once; Location names it",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = TerminalView.class)))
+    @APIResponse(responseCode = "409", description = "conflict: the terminal id already exists")
     public Response register(@PathParam("subscriberId") String subscriberId, @NotNull @Valid NewTerminal terminal)
             throws UnknownEntityException, DuplicateEntityException, InvalidRequestException, AccessDeniedException {
         TerminalView registered = terminals.register(subscriberId, terminal);
