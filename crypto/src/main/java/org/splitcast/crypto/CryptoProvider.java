@@ -90,7 +90,38 @@ public interface CryptoProvider {
 
     Mac mac(String algorithm);
 
+    /**
+     * This thread's own Mac for the algorithm, the same object at each call on the thread: no
+     * provider look-up (BouncyCastle's is synchronized) after the first. For a use that ends before
+     * the thread asks for the same engine again ({@code init}, {@code update}, {@code doFinal}, with
+     * no call in between that could use one): the way a request's HMAC is computed.
+     */
+    default Mac threadMac(String algorithm) {
+        return ThreadEngines.get(this, "Mac", algorithm, () -> mac(algorithm));
+    }
+
+    /** This thread's own MessageDigest for the algorithm, under the rule of {@link #threadMac}. */
+    default MessageDigest threadDigest(String algorithm) {
+        return ThreadEngines.get(this, "MessageDigest", algorithm, () -> messageDigest(algorithm));
+    }
+
+    /**
+     * This thread's own Cipher for the transformation, under the rule of {@link #threadMac} ({@code
+     * init} before each use).
+     */
+    default Cipher threadCipher(String transformation) {
+        return ThreadEngines.get(this, "Cipher", transformation, () -> cipher(transformation));
+    }
+
     Signature signature(String algorithm);
+
+    /**
+     * This thread's own Signature for the algorithm, under the rule of {@link #threadMac} ({@code
+     * initSign} or {@code initVerify} before each use).
+     */
+    default Signature threadSignature(String algorithm) {
+        return ThreadEngines.get(this, "Signature", algorithm, () -> signature(algorithm));
+    }
 
     KeyAgreement keyAgreement(String algorithm);
 

@@ -157,7 +157,7 @@ public class CredentialCache {
     }
 
     private byte[] mac(String username, char[] password) {
-        Mac mac = CryptoProvider.getDefault().mac("HmacSHA256");
+        Mac mac = CryptoProvider.getDefault().threadMac("HmacSHA256");
         try {
             mac.init(macKey);
         } catch (InvalidKeyException e) {
