@@ -190,7 +190,13 @@ run_wrk() {
 
 # async-profiler attached to the running server (jcmd JVMTI.agent_load: each command loads the
 # agent library again, which is how async-profiler's own launcher drives it)
-profiler() { jcmd "$SERVER_PID" JVMTI.agent_load "$PROFILER_LIB" "$1" >/dev/null || die "async-profiler: $1 failed"; }
+# (jcmd parses a bare key=value as its own option: the agent's options go in quotes; the agent's
+# messages go to the server's console, jcmd only shows "return code: N")
+profiler() {
+    local out
+    out=$(jcmd "$SERVER_PID" JVMTI.agent_load "$PROFILER_LIB" "\"$1\"") || die "async-profiler: $1: $out"
+    grep -q 'return code: 0' <<<"$out" || die "async-profiler: $1: $out (see the server's console)"
+}
 profiler_start() {
     log "async-profiler: start (${PROFILER_EVENT:-itimer}) on pid $SERVER_PID"
     profiler "start,event=${PROFILER_EVENT:-itimer},interval=${PROFILER_INTERVAL:-1000000}"
