@@ -6,7 +6,9 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.splitcast.license.metrics.internal.LicenseMetrics;
 
 /**
@@ -14,12 +16,14 @@ import org.splitcast.license.metrics.internal.LicenseMetrics;
  * transaction, each request returning only once its own row is committed, so that no license is
  * ever issued without its record (play counts and the viewing history depend on it).
  *
- * <p>No thread of its own: a request queues its row and takes the writer's lock; whoever holds the
- * lock writes every row queued so far (up to {@link #MAX_BATCH}) in one transaction and marks them
- * done. While one batch commits, the next requests queue up behind the lock, and the first of them
- * to get it writes them all: under load the batches grow by themselves, alone a request writes its
- * own row at once. A failed batch fails each of its requests (none of them gets a license).
- * {@code splitcast_license_record_batch_rows} shows the batch sizes.
+ * <p>No thread of its own: a request queues its row; if no request is writing, it becomes the
+ * writer and commits every row queued (up to {@link #MAX_BATCH} per transaction, a few batches at
+ * most); otherwise it waits for its row to be marked done. While one batch
+ * commits, the next requests queue up, and the writer takes them all in its next transaction:
+ * under load the batches grow by themselves, alone a request writes its own row at once. Waiting
+ * requests are woken once, when their row is committed (no lock convoy: on a loaded machine every
+ * wake-up costs a scheduling delay). A failed batch fails each of its requests (none of them gets a
+ * license). {@code splitcast_license_record_batch_rows} shows the batch sizes.
  */
 @ApplicationScoped
 public class LicenseRecordWriter {
@@ -29,7 +33,7 @@ public class LicenseRecordWriter {
 
     private static final class Pending {
         final LicenseIssue row;
-        volatile boolean done;
+        final CountDownLatch done = new CountDownLatch(1);
         volatile RuntimeException failure;
 
         Pending(LicenseIssue row) {
@@ -44,7 +48,7 @@ public class LicenseRecordWriter {
     LicenseMetrics metrics;
 
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
-    private final ReentrantLock writer = new ReentrantLock();
+    private final AtomicBoolean writing = new AtomicBoolean();
 
     /**
      * Returns once the row is committed.
@@ -54,29 +58,47 @@ public class LicenseRecordWriter {
     public void write(LicenseIssue row) {
         Pending mine = new Pending(row);
         queue.add(mine);
-        while (!mine.done) {
-            writer.lock();
-            try {
-                if (!mine.done) {
-                    writeQueued();
+        boolean interrupted = false;
+        while (mine.done.getCount() > 0) {
+            if (writing.compareAndSet(false, true)) {
+                try {
+                    // a few batches at most: then the writer's own request answers, and a waiting
+                    // request takes over (its wait re-checks every 2 ms)
+                    for (int batches = 0; batches < 4 && writeBatch(); batches++) {
+                        // until the queue is empty
+                    }
+                } finally {
+                    writing.set(false);
                 }
-            } finally {
-                writer.unlock();
+                // a row queued after the last batch and before the release: its request saw a
+                // writer at work and waits; the loop takes the writer's part again if need be
+                continue;
             }
+            try {
+                // the writer is at work: woken when our row is done; the timeout only re-checks that
+                // a writer is still there (the row queued after its last batch)
+                mine.done.await(2, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
         if (mine.failure != null) {
             throw new IllegalStateException("the license record could not be written", mine.failure);
         }
     }
 
-    private void writeQueued() {
+    /** Writes one batch of queued rows; false if the queue was empty. */
+    private boolean writeBatch() {
         List<Pending> batch = new ArrayList<>();
         Pending next;
         while (batch.size() < MAX_BATCH && (next = queue.poll()) != null) {
             batch.add(next);
         }
         if (batch.isEmpty()) {
-            return;
+            return false;
         }
         RuntimeException failure = null;
         try {
@@ -87,7 +109,8 @@ public class LicenseRecordWriter {
         }
         for (Pending p : batch) {
             p.failure = failure;
-            p.done = true;
+            p.done.countDown();
         }
+        return true;
     }
 }
