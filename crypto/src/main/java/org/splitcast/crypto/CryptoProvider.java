@@ -113,15 +113,12 @@ public interface CryptoProvider {
         return ThreadEngines.get(this, "Cipher", transformation, () -> cipher(transformation));
     }
 
+    /**
+     * A fresh Signature (no per-thread one: the native provider's engine, initialized again with a
+     * key it translated, destroys that key, which breaks the next signature after a key rotation).
+     */
     Signature signature(String algorithm);
 
-    /**
-     * This thread's own Signature for the algorithm, under the rule of {@link #threadMac} ({@code
-     * initSign} or {@code initVerify} before each use).
-     */
-    default Signature threadSignature(String algorithm) {
-        return ThreadEngines.get(this, "Signature", algorithm, () -> signature(algorithm));
-    }
 
     KeyAgreement keyAgreement(String algorithm);
 

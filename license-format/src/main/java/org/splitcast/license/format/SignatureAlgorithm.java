@@ -123,7 +123,7 @@ public enum SignatureAlgorithm {
         };
     }
 
-    /** Signs the JWS signing input with this thread's engine (engines are not thread-safe). */
+    /** Signs the JWS signing input; a fresh engine per call (engines are not thread-safe). */
     byte[] sign(PrivateKey key, byte[] signingInput, CryptoProvider crypto) {
         try {
             Signature signer = engine(crypto);
@@ -161,7 +161,7 @@ public enum SignatureAlgorithm {
     }
 
     private Signature engine(CryptoProvider crypto) throws InvalidAlgorithmParameterException {
-        Signature signature = crypto.threadSignature(jcaName);
+        Signature signature = crypto.signature(jcaName);
         if (this == PS256) {
             signature.setParameter(PSS);
         }
