@@ -119,7 +119,6 @@ public interface CryptoProvider {
      */
     Signature signature(String algorithm);
 
-
     KeyAgreement keyAgreement(String algorithm);
 
     KeyFactory keyFactory(String algorithm);

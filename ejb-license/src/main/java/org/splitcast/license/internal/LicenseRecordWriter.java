@@ -9,6 +9,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.splitcast.license.metrics.internal.LicenseMetrics;
 
 /**
@@ -49,6 +51,18 @@ public class LicenseRecordWriter {
 
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean writing = new AtomicBoolean();
+    /** Rows in the last batch: more than one means concurrent requests, worth waiting for. */
+    private volatile int lastBatch;
+
+    /**
+     * Under concurrent load (the last batch had more than one row), the writer waits this long
+     * before taking the queue, so that the rows of requests a moment behind join the batch: fewer
+     * transactions (each costs a connection, a flush and a commit), a little more latency. 0: no
+     * wait.
+     */
+    @Inject
+    @ConfigProperty(name = "splitcast.license.group-commit-linger-micros", defaultValue = "500")
+    long lingerMicros;
 
     /**
      * Returns once the row is committed.
@@ -92,6 +106,9 @@ public class LicenseRecordWriter {
 
     /** Writes one batch of queued rows; false if the queue was empty. */
     private boolean writeBatch() {
+        if (lastBatch > 1 && lingerMicros > 0 && queue.size() < MAX_BATCH) {
+            LockSupport.parkNanos(lingerMicros * 1000);
+        }
         List<Pending> batch = new ArrayList<>();
         Pending next;
         while (batch.size() < MAX_BATCH && (next = queue.poll()) != null) {
@@ -100,6 +117,7 @@ public class LicenseRecordWriter {
         if (batch.isEmpty()) {
             return false;
         }
+        lastBatch = batch.size();
         RuntimeException failure = null;
         try {
             batches.insert(batch.stream().map(p -> p.row).toList());
