@@ -29,14 +29,19 @@
 # Settings (environment): BASE_URL, CONTROLLER (management host:port), SERVER_HOME (for
 # bin/jboss-cli.sh), THREADS, CONNECTIONS, DURATION (wrk -t -c -d), HELLO_DURATION, WARMUP_STEP,
 # WARMUP_MAX, ALGORITHMS, CONTENTS, HIT_TERMINALS, HIT_CONTENTS, MIN_POOL, POOL_MARGIN,
-# OPERATOR / INTEGRATOR (user:password), RUN_ID, OUT_DIR.
+# OPERATOR / INTEGRATOR (user:password), RUN_ID, OUT_DIR, PORT_OFFSET (instead of BASE_URL and
+# CONTROLLER: a server started with -Djboss.socket.binding.port-offset).
+# PROFILE=hit (what benchmarks/http/hit-flamegraph.sh sets): async-profiler records the server's
+# CPU during the measured hit run of each algorithm (PROFILER_LIB, SERVER_PID; see that script).
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 
-BASE_URL="${BASE_URL:-http://localhost:8080}"
-CONTROLLER="${CONTROLLER:-localhost:9990}"
+# PORT_OFFSET: the server's jboss.socket.binding.port-offset (HTTP 8080+offset, management 9990+offset)
+PORT_OFFSET="${PORT_OFFSET:-0}"
+BASE_URL="${BASE_URL:-http://localhost:$((8080 + PORT_OFFSET))}"
+CONTROLLER="${CONTROLLER:-localhost:$((9990 + PORT_OFFSET))}"
 SERVER_HOME="${SERVER_HOME:-$ROOT/ear/target/server}"
 THREADS="${THREADS:-2}"
 CONNECTIONS="${CONNECTIONS:-16}"
@@ -183,6 +188,25 @@ run_wrk() {
     LAST_RPS=$(sed -n 's/.* rps=\([0-9.]*\).*/\1/p' <<<"$line")
 }
 
+# async-profiler attached to the running server (jcmd JVMTI.agent_load: each command loads the
+# agent library again, which is how async-profiler's own launcher drives it)
+# (jcmd parses a bare key=value as its own option: the agent's options go in quotes; the agent's
+# messages go to the server's console, jcmd only shows "return code: N")
+profiler() {
+    local out
+    out=$(jcmd "$SERVER_PID" JVMTI.agent_load "$PROFILER_LIB" "\"$1\"") || die "async-profiler: $1: $out"
+    grep -q 'return code: 0' <<<"$out" || die "async-profiler: $1: $out (see the server's console)"
+}
+profiler_start() {
+    log "async-profiler: start (${PROFILER_EVENT:-itimer}) on pid $SERVER_PID"
+    profiler "start,event=${PROFILER_EVENT:-itimer},interval=${PROFILER_INTERVAL:-1000000}"
+}
+profiler_stop() {
+    profiler "dump,collapsed,file=$OUT_DIR/$1.collapsed"
+    profiler "stop,file=$OUT_DIR/$1.html"
+    log "async-profiler: flame graph $OUT_DIR/$1.html, collapsed stacks $OUT_DIR/$1.collapsed"
+}
+
 # ============================================================================================
 log "server $BASE_URL, run id $RUN_ID, wrk -t$THREADS -c$CONNECTIONS -d$DURATION"
 curl -sf -o /dev/null "$API/license-keys" || die "no splitcast server answers at $BASE_URL (start it: mvn install -Prun)"
@@ -292,7 +316,9 @@ for algorithm in $ALGORITHMS; do
     log "rotating the signing key to $algorithm"
     post "$OPERATOR" /license-keys "{\"algorithm\":\"$algorithm\"}" 201 >/dev/null || die "cannot rotate to $algorithm"
     warm_hits
+    if [ "${PROFILE:-}" = hit ]; then profiler_start; fi
     run_wrk "hit $algorithm" hit "$API/licenses" "$HIT_PAIRS" "$DURATION"
+    if [ "${PROFILE:-}" = hit ]; then profiler_stop "hit-$algorithm"; fi
     run_wrk "miss $algorithm" miss "$API/licenses" "$MISS_PAIRS" "$DURATION"
     BLOCK=$((BLOCK + 1))
     run_wrk "hello #$BLOCK" hello "$BASE_URL$HELLO_PATH" "" "$HELLO_DURATION"

@@ -30,7 +30,7 @@ public final class AesGcm {
     public byte[] seal(SecretKey key, byte[] plaintext, byte[] aad) {
         byte[] nonce = provider.randomBytes(NONCE_BYTES);
         try {
-            Cipher cipher = provider.cipher("AES/GCM/NoPadding");
+            Cipher cipher = provider.threadCipher("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BYTES * 8, nonce));
             cipher.updateAAD(aad);
             ByteBuffer out = ByteBuffer.allocate(NONCE_BYTES + cipher.getOutputSize(plaintext.length));
@@ -53,7 +53,7 @@ public final class AesGcm {
             throw new IntegrityException("AES-GCM message too short: " + sealed.length + " bytes");
         }
         try {
-            Cipher cipher = provider.cipher("AES/GCM/NoPadding");
+            Cipher cipher = provider.threadCipher("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BYTES * 8, sealed, 0, NONCE_BYTES));
             cipher.updateAAD(aad);
             return cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);

@@ -90,6 +90,33 @@ public interface CryptoProvider {
 
     Mac mac(String algorithm);
 
+    /**
+     * This thread's own Mac for the algorithm, the same object at each call on the thread: no
+     * provider look-up (BouncyCastle's is synchronized) after the first. For a use that ends before
+     * the thread asks for the same engine again ({@code init}, {@code update}, {@code doFinal}, with
+     * no call in between that could use one): the way a request's HMAC is computed.
+     */
+    default Mac threadMac(String algorithm) {
+        return ThreadEngines.get(this, "Mac", algorithm, () -> mac(algorithm));
+    }
+
+    /** This thread's own MessageDigest for the algorithm, under the rule of {@link #threadMac}. */
+    default MessageDigest threadDigest(String algorithm) {
+        return ThreadEngines.get(this, "MessageDigest", algorithm, () -> messageDigest(algorithm));
+    }
+
+    /**
+     * This thread's own Cipher for the transformation, under the rule of {@link #threadMac} ({@code
+     * init} before each use).
+     */
+    default Cipher threadCipher(String transformation) {
+        return ThreadEngines.get(this, "Cipher", transformation, () -> cipher(transformation));
+    }
+
+    /**
+     * A fresh Signature (no per-thread one: the native provider's engine, initialized again with a
+     * key it translated, destroys that key, which breaks the next signature after a key rotation).
+     */
     Signature signature(String algorithm);
 
     KeyAgreement keyAgreement(String algorithm);

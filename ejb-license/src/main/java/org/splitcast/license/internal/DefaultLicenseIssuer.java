@@ -43,6 +43,7 @@ import org.splitcast.registry.content.ContentDirectory;
 import org.splitcast.registry.content.ContentRecord;
 import org.splitcast.registry.entitlement.EntitlementDirectory;
 import org.splitcast.registry.entitlement.EntitlementDirectory.EntitlementCheck;
+import org.splitcast.registry.entitlement.EntitlementDirectory.Period;
 import org.splitcast.registry.subscriber.SubscriberDirectory;
 import org.splitcast.registry.terminal.TerminalDirectory;
 import org.splitcast.registry.terminal.TerminalRecord;
@@ -91,6 +92,20 @@ public class DefaultLicenseIssuer implements LicenseIssuer {
     @Inject
     LicenseMetrics metrics;
 
+    @Inject
+    RegistryReadCache registry;
+
+    @Inject
+    LicenseRecordWriter records;
+
+    /**
+     * Whether the license records of contents without a play limit are written by the group commit
+     * ({@link LicenseRecordWriter}); false: each in its request's own transaction.
+     */
+    @Inject
+    @ConfigProperty(name = "splitcast.license.group-commit", defaultValue = "true")
+    boolean groupCommit;
+
     /** How long a license is valid after it is issued (capped by the access block and the entitlement). */
     @Inject
     @ConfigProperty(name = "splitcast.license.validity", defaultValue = "PT1H")
@@ -130,8 +145,7 @@ public class DefaultLicenseIssuer implements LicenseIssuer {
         if (!Nonces.isValid(request.nonce())) {
             throw InvalidRequestException.field("nonce", "must be base64url without padding of 16 to 64 random bytes");
         }
-        TerminalRecord terminal = terminals
-                .find(request.terminalId())
+        TerminalRecord terminal = registry.terminal(request.terminalId(), () -> terminals.find(request.terminalId()))
                 .orElseThrow(() -> new UnknownEntityException("terminal", request.terminalId()));
         if (!callers.current().mayAccessSubscriber(terminal.subscriberId())) {
             throw new AccessDeniedException("terminal '" + terminal.id() + "' is not one of your terminals");
@@ -140,7 +154,7 @@ public class DefaultLicenseIssuer implements LicenseIssuer {
             throw new LicenseRefusedException(
                     ErrorCode.TERMINAL_REVOKED, "terminal '" + terminal.id() + "' has been revoked");
         }
-        ContentRecord content = contents.find(request.contentId())
+        ContentRecord content = registry.content(request.contentId(), () -> contents.find(request.contentId()))
                 .orElseThrow(() -> new UnknownEntityException("content", request.contentId()));
         if (content.currentKeyId() == null) {
             throw new IllegalStateException("content " + content.id() + " has no current key");
@@ -150,13 +164,16 @@ public class DefaultLicenseIssuer implements LicenseIssuer {
         Instant checkedAt = Instant.now();
         Instant now = checkedAt.truncatedTo(ChronoUnit.SECONDS);
         String subscriberId = terminal.subscriberId();
-        EntitlementCheck entitlement = entitlements.check(subscriberId, content.id(), checkedAt);
+        EntitlementCheck entitlement = Period.check(
+                registry.entitlementPeriods(
+                        subscriberId, content.id(), () -> entitlements.periods(subscriberId, content.id())),
+                checkedAt);
         if (!entitlement.entitled()) {
             throw new LicenseRefusedException(
                     ErrorCode.NOT_ENTITLED,
                     "subscriber '" + subscriberId + "' holds no current entitlement to content '" + content.id() + "'");
         }
-        if (!inFlight.tryAcquire(subscriberId, maxInFlight)) {
+        if (maxInFlight > 0 && !inFlight.tryAcquire(subscriberId, maxInFlight)) {
             throw new LicenseRefusedException(
                     ErrorCode.TOO_MANY_IN_FLIGHT,
                     "subscriber '" + subscriberId + "' already has " + maxInFlight
@@ -184,7 +201,7 @@ public class DefaultLicenseIssuer implements LicenseIssuer {
             String grant = grant(terminal, access, licenseId, request.nonce(), now, notAfter);
             // the record keeps the precise time of the request (the license itself has whole
             // seconds): the history sweep orders it against other events, such as a removal
-            em.persist(new LicenseIssue(
+            LicenseIssue record = new LicenseIssue(
                     licenseId,
                     subscriberId,
                     terminal.id(),
@@ -192,7 +209,14 @@ public class DefaultLicenseIssuer implements LicenseIssuer {
                     keyId,
                     source,
                     checkedAt.truncatedTo(ChronoUnit.MICROS),
-                    notAfter));
+                    notAfter);
+            if (playsBefore == null && groupCommit) {
+                // committed with other requests' rows before this returns
+                records.write(record);
+            } else {
+                // a play limit counts these rows under the subscriber's lock: in this transaction
+                em.persist(record);
+            }
             // the viewing history (database 56) grows with the license once it is committed; the
             // active list takes it from license_issue at the next precompute run
             issued.fire(new LicenseIssued(licenseId, subscriberId, terminal.id(), content.id(), keyId, source, now));
@@ -211,7 +235,9 @@ public class DefaultLicenseIssuer implements LicenseIssuer {
                             ? null
                             : (int) Math.max(0, content.rules().maxPlays() - playsBefore - 1));
         } finally {
-            inFlight.release(subscriberId, maxInFlight);
+            if (maxInFlight > 0) {
+                inFlight.release(subscriberId, maxInFlight);
+            }
         }
     }
 
@@ -297,18 +323,20 @@ public class DefaultLicenseIssuer implements LicenseIssuer {
             Instant now,
             Instant notAfter) {
         byte[] grantKey = access.grantKey();
-        byte[] kt = null;
         try {
             if (grantKey == null) {
-                kt = terminals.openSymmetricKey(terminal.id());
-                grantKey = GrantKeys.fromTerminalKey(kt, CryptoProvider.getDefault());
+                grantKey = registry.grantKey(terminal.id(), () -> {
+                    byte[] kt = terminals.openSymmetricKey(terminal.id());
+                    try {
+                        return GrantKeys.fromTerminalKey(kt, CryptoProvider.getDefault());
+                    } finally {
+                        SecretKeys.wipe(kt);
+                    }
+                });
             }
             return grants.compose(access.accessBlock(), grantKey, licenseId, nonce, now, now, notAfter);
         } finally {
             SecretKeys.wipe(grantKey);
-            if (kt != null) {
-                SecretKeys.wipe(kt);
-            }
         }
     }
 

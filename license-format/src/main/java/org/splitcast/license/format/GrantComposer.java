@@ -90,12 +90,12 @@ public final class GrantComposer {
     /** {@code ab}: BASE64URL(SHA-256(ASCII bytes of the whole access string)). */
     static String accessBinding(String accessCompact, CryptoProvider crypto) {
         return Base64Url.encode(
-                crypto.messageDigest("SHA-256").digest(accessCompact.getBytes(StandardCharsets.US_ASCII)));
+                crypto.threadDigest("SHA-256").digest(accessCompact.getBytes(StandardCharsets.US_ASCII)));
     }
 
     static byte[] hmac(byte[] key, byte[] signingInput, CryptoProvider crypto) {
         try {
-            Mac mac = crypto.mac("HmacSHA256");
+            Mac mac = crypto.threadMac("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
             return mac.doFinal(signingInput);
         } catch (InvalidKeyException e) {

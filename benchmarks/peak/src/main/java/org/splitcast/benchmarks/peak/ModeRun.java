@@ -81,7 +81,8 @@ final class ModeRun {
             List<String> firstErrors,
             double loadAverageAtPeakStart,
             double loadAverageAtPeakEnd,
-            double clientCpuSecondsAtPeak) {
+            double clientCpuSecondsAtPeak,
+            double hitsOnlyPerSecond) {
 
         double peakSeconds() {
             return (peakEndNanos - peakStartNanos) / 1e9;
@@ -118,6 +119,8 @@ final class ModeRun {
     private final AtomicReference<RuntimeException> fatal = new AtomicReference<>();
     private final ConcurrentLinkedQueue<String> firstErrors = new ConcurrentLinkedQueue<>();
     private final AtomicInteger foreignListed = new AtomicInteger();
+    /** The (terminal, content) pairs that were hits at the peak. */
+    private final List<String[]> peakHits = new ArrayList<>();
     /** Per phase, how many picks each subscriber made in it. */
     private final java.util.Map<Phase, java.util.concurrent.atomic.AtomicIntegerArray> picks =
             new java.util.EnumMap<>(Phase.class);
@@ -187,12 +190,14 @@ final class ModeRun {
             long cpuAtPeakStart = processCpuNanos();
             Instant peakStart = Instant.now();
             long peakStartNanos = System.nanoTime();
-            log.accept("  peak: " + options.peakSeconds + " s, " + options.clients + " clients");
-            long peakEndNanos = peak(peakStartNanos, displayed);
+            log.accept((options.primeTime ? "  peak: prime time" : "  peak: " + options.peakSeconds + " s") + ", "
+                    + options.clients + " clients");
+            long peakEndNanos = options.primeTime ? primeTime(displayed) : peak(peakStartNanos, displayed);
             Instant peakEnd = Instant.now();
             double loadAtPeakEnd = loadAverage();
             long cpuAtPeakEnd = processCpuNanos();
             checkFatal();
+            double hitsOnly = copy.mode == Options.Mode.ON ? hitsOnly() : Double.NaN;
             JsonObject statusAtEnd = api.status();
             stopping.set(true);
             sampler.shutdownNow();
@@ -227,7 +232,8 @@ final class ModeRun {
                     List.copyOf(firstErrors),
                     loadAtPeakStart,
                     loadAtPeakEnd,
-                    cpuAtPeakStart < 0 || cpuAtPeakEnd < 0 ? Double.NaN : (cpuAtPeakEnd - cpuAtPeakStart) / 1e9);
+                    cpuAtPeakStart < 0 || cpuAtPeakEnd < 0 ? Double.NaN : (cpuAtPeakEnd - cpuAtPeakStart) / 1e9,
+                    hitsOnly);
         } finally {
             stopping.set(true);
             sampler.shutdownNow();
@@ -332,6 +338,82 @@ final class ModeRun {
         return Math.max(ended, end);
     }
 
+    /**
+     * Prime time (issue 12): everybody starts watching at once. Each subscriber makes 1 to 3 picks
+     * (seeded by subscriber), the first picks of all subscribers first (in the peak's seeded order),
+     * then the second ones, then the third; C clients serve them as fast as the server answers. The
+     * peak ends when the last answer arrives.
+     */
+    private long primeTime(List<List<String>> displayed) throws InterruptedException {
+        int n = copy.population.subscriberCount();
+        PeakOrder order = new PeakOrder(n, options.seed);
+        int[] wanted = new int[n];
+        for (int u = 0; u < n; u++) {
+            wanted[u] = 1 + new SplittableRandom(PeakOrder.pickSeed(options.seed, u, 0)).nextInt(3);
+        }
+        List<Integer> queue = new ArrayList<>();
+        for (int round = 1; round <= 3; round++) {
+            for (long i = 0; i < n; i++) {
+                int u = order.subscriberAt(i);
+                if (wanted[u] >= round) {
+                    queue.add(u);
+                }
+            }
+        }
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        ExecutorService clients = Executors.newFixedThreadPool(options.clients, daemon("peak-client"));
+        for (int c = 0; c < options.clients; c++) {
+            clients.execute(() -> guarded(() -> {
+                int i;
+                while (fatal.get() == null && (i = next.getAndIncrement()) < queue.size()) {
+                    int u = queue.get(i);
+                    request(u, displayed.get(u), null, Phase.PEAK);
+                }
+            }));
+        }
+        clients.shutdown();
+        if (!clients.awaitTermination(30, TimeUnit.MINUTES)) {
+            clients.shutdownNow();
+        }
+        return System.nanoTime();
+    }
+
+    /**
+     * Licenses/s of hits alone: C clients request, for hitCalibrationSeconds, the pairs that were
+     * hits at the peak again (their blocks are still stored: hits again). With the OFF mode's
+     * licenses/s (misses), this gives the cost ratio c = hit cost / miss cost. NaN if none.
+     */
+    private double hitsOnly() throws InterruptedException {
+        List<String[]> pairs;
+        synchronized (peakHits) {
+            pairs = List.copyOf(peakHits);
+        }
+        if (pairs.isEmpty() || options.hitCalibrationSeconds <= 0) {
+            return Double.NaN;
+        }
+        log.accept("  hits only: " + options.hitCalibrationSeconds + " s over " + pairs.size() + " pairs");
+        java.util.concurrent.atomic.AtomicLong hits = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicLong next = new java.util.concurrent.atomic.AtomicLong();
+        long start = System.nanoTime();
+        long end = start + options.hitCalibrationSeconds * 1_000_000_000L;
+        ExecutorService clients = Executors.newFixedThreadPool(options.clients, daemon("peak-hits"));
+        for (int c = 0; c < options.clients; c++) {
+            clients.execute(() -> guarded(() -> {
+                while (System.nanoTime() < end) {
+                    String[] pair = pairs.get((int) (next.getAndIncrement() % pairs.size()));
+                    if (api.license(pair[0], pair[1]).hit()) {
+                        hits.incrementAndGet();
+                    }
+                }
+            }));
+        }
+        clients.shutdown();
+        clients.awaitTermination(options.hitCalibrationSeconds + 120L, TimeUnit.SECONDS);
+        double rate = hits.get() / ((System.nanoTime() - start) / 1e9);
+        log.accept(String.format(Locale.ROOT, "  hits only: %.1f licenses/s", rate));
+        return rate;
+    }
+
     /** One pick and its license; at the peak the pick's randomness comes from (seed, subscriber, pick). */
     private void request(int u, List<String> displayedList, SplittableRandom random, Phase phase) {
         int number = picks.get(phase).incrementAndGet(u);
@@ -358,6 +440,11 @@ final class ModeRun {
         long completed = System.nanoTime();
         int access = outcome.hit() ? 1 : outcome.miss() ? 0 : -1;
         series.add(new Series.Request(completed, outcome.status(), access, outcome.latencyNanos(), phase, number));
+        if (phase == Phase.PEAK && outcome.hit()) {
+            synchronized (peakHits) {
+                peakHits.add(new String[] {terminalId, contentId});
+            }
+        }
         if (!outcome.ok()) {
             String description = PopulationCopy.describe(terminalId, contentId, outcome);
             if (firstErrors.size() < 5) {

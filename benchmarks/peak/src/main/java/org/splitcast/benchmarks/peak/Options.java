@@ -65,6 +65,11 @@ final class Options {
     int warmupSeconds = 30;
     double quietRate = 3;
     boolean repeatPicks = false;
+    /** Prime time (issue 12): each subscriber makes 1 to 3 picks at the peak, all as fast as served. */
+    boolean primeTime = false;
+    /** Seconds of hits-only requests after the ON mode's peak, to measure a hit's cost (0: none). */
+    int hitCalibrationSeconds = 5;
+
     List<Mode> order = List.of(Mode.OFF, Mode.ON);
     double sampleSeconds = 1;
     int setupParallelism = 4;
@@ -160,7 +165,10 @@ final class Options {
                 + " genre packages, mean views " + fmt(meanViews) + "), one AES_256 terminal each, two copies"
                 + "; warm-up " + warmupSeconds + " s; quiet " + quietSeconds + " s at " + fmt(quietRate)
                 + " requests/s (open loop), peak "
-                + peakSeconds + " s with " + clients + " clients (closed loop); p " + fmt(p) + ", displayed list "
+                + (primeTime
+                        ? "prime time (each subscriber 1 to 3 picks, served as fast as the server can) with "
+                        : peakSeconds + " s with ")
+                + clients + " clients (closed loop); p " + fmt(p) + ", displayed list "
                 + displayed + ", repeat picks " + (repeatPicks ? "allowed" : "never") + "; precompute on: "
                 + policy + " K " + k + ", list " + listSize + ", interval " + interval + " x " + trendIntervals
                 + ", period " + period + ", item cost " + fmt(itemCost) + "; order "
@@ -197,6 +205,10 @@ final class Options {
                   --p X                     probability of picking from the displayed list (default 0.7)
                   --displayed N             length of the displayed list (default 10)
                   --repeat-picks BOOL       may a subscriber pick the same content twice in a mode (default false)
+                  --prime-time BOOL         the peak is prime time: every subscriber makes 1 to 3 picks (seeded),
+                                            first picks first, and the peak lasts until all are served
+                                            (--peak is then ignored; default false: the closed loop)
+                  --hit-calibration SECONDS hits only, after the on mode's peak, for the cost ratio c (default 5)
                   --order off,on|on,off     which mode runs first (default off,on)
                   --sample-seconds X        how often /api/precompute/status is sampled (default 1)
                   --setup-parallelism N     parallel requests while creating the population (default 4)
@@ -247,6 +259,8 @@ final class Options {
         m.put("p", new Setter("a number", v -> p = doubleIn(v, 0, 1)));
         m.put("displayed", new Setter("an integer", v -> displayed = intIn(v, 1, 100)));
         m.put("repeat-picks", new Setter("true or false", v -> repeatPicks = bool(v)));
+        m.put("prime-time", new Setter("true or false", v -> primeTime = bool(v)));
+        m.put("hit-calibration", new Setter("a number of seconds", v -> hitCalibrationSeconds = intIn(v, 0, 600)));
         m.put("order", new Setter("off,on or on,off", v -> order = order(v)));
         m.put("sample-seconds", new Setter("a number", v -> sampleSeconds = doubleIn(v, 0.2, 60)));
         m.put("setup-parallelism", new Setter("an integer", v -> setupParallelism = intIn(v, 1, 64)));

@@ -242,6 +242,7 @@ final class Report {
                         x.result().loadAverageAtPeakStart(),
                         x.result().loadAverageAtPeakEnd()));
         md.append('\n');
+        appendBound(md, o, off, on);
         md.append("Peak: ")
                 .append(o.clients)
                 .append(" clients in a closed loop for ")
@@ -515,5 +516,44 @@ final class Report {
 
     private static String num(double v, String format) {
         return Double.isNaN(v) ? "" : String.format(Locale.ROOT, format, v);
+    }
+
+    /**
+     * Issue 12: the measured hit ratio h of the on mode's peak, the cost ratio c = hit cost / miss
+     * cost (the off mode's peak licenses/s, all misses, over the on mode's hits-only licenses/s),
+     * the gain on ÷ off, and its bound 1 / ((1 − h) + h·c).
+     */
+    static void appendBound(StringBuilder md, Options o, Figures off, Figures on) {
+        double h = on.peak().hitRatio();
+        double missRate = off.peak().licensesPerSecond();
+        double hitRate = on.result().hitsOnlyPerSecond();
+        double gain = on.peak().licensesPerSecond() / missRate;
+        md.append(
+                "| p | h (on, peak) | h ÷ p | c = hit cost ÷ miss cost | gain on ÷ off | bound 1/((1−h)+h·c) | gain ÷ bound |\n");
+        md.append("|---:|---:|---:|---:|---:|---:|---:|\n");
+        if (Double.isNaN(hitRate) || hitRate <= 0) {
+            md.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %.3f | %.2f | n/a | %.2f | n/a | n/a |\n\n",
+                    Options.fmt(o.p),
+                    h,
+                    h / o.p,
+                    gain));
+            return;
+        }
+        double c = missRate / hitRate;
+        double bound = 1 / ((1 - h) + h * c);
+        md.append(String.format(
+                Locale.ROOT,
+                "| %s | %.3f | %.2f | %.3f (misses %.1f/s, hits only %.1f/s) | %.2f | %.2f | %.2f |\n\n",
+                Options.fmt(o.p),
+                h,
+                h / o.p,
+                c,
+                missRate,
+                hitRate,
+                gain,
+                bound,
+                gain / bound));
     }
 }

@@ -89,7 +89,8 @@ class ReportTest {
                 List.of(),
                 1.0,
                 2.0,
-                1.5);
+                1.5,
+                mode == Mode.ON ? 40.0 : Double.NaN);
     }
 
     private static Map<Mode, Report.Figures> figures() {

@@ -1,6 +1,7 @@
 package org.splitcast.license.metrics.internal;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -22,6 +23,7 @@ public class LicenseMetrics {
     private final Counter hits;
     private final Counter misses;
     private final Timer issuing;
+    private final DistributionSummary recordBatches;
     private final WorkloadMeter workload = WorkloadMeter.onSystemClock();
 
     public LicenseMetrics() {
@@ -39,6 +41,16 @@ public class LicenseMetrics {
                 .minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofSeconds(10))
                 .register(registry);
+        recordBatches = DistributionSummary.builder("splitcast.license.record.batch")
+                .description("License records committed per transaction of the group commit")
+                .baseUnit("rows")
+                .publishPercentiles(0.5, 0.99)
+                .register(registry);
+    }
+
+    /** One transaction of the group commit wrote {@code rows} license records. */
+    public void recordBatch(int rows) {
+        recordBatches.record(rows);
     }
 
     /** A license request arrived (step 130): the workload meter of step 114 counts it. */

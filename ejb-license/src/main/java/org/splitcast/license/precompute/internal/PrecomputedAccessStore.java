@@ -4,6 +4,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
@@ -33,8 +34,20 @@ public class PrecomputedAccessStore {
     @EJB
     KeyVault vault;
 
-    /** The stored block of the triple, if it is still valid at {@code validAfter}. */
+    @Inject
+    PrecomputedAccessCache cache;
+
+    /**
+     * The stored block of the triple, if it is still valid at {@code validAfter}: from the cache in
+     * memory, or else from the table (and then cached).
+     */
     public Optional<StoredAccess> find(String terminalId, String contentId, String keyId, Instant validAfter) {
+        return Optional.ofNullable(cache.find(
+                terminalId, contentId, keyId, validAfter, () -> load(terminalId, contentId, keyId, validAfter)
+                        .orElse(null)));
+    }
+
+    private Optional<StoredAccess> load(String terminalId, String contentId, String keyId, Instant validAfter) {
         return em.createNamedQuery("PrecomputedAccess.find", PrecomputedAccess.class)
                 .setParameter("terminalId", terminalId)
                 .setParameter("contentId", contentId)
@@ -64,6 +77,10 @@ public class PrecomputedAccessStore {
                 return false;
             }
             em.remove(old);
+            cache.remove(
+                    k -> k.terminalId().equals(old.terminalId())
+                            && k.contentId().equals(old.contentId()),
+                    v -> true);
         }
         em.flush();
         byte[] wrappedGrantKey = block.grantKey() == null
@@ -107,6 +124,7 @@ public class PrecomputedAccessStore {
 
     /** The terminal was revoked or removed. */
     public int deleteForTerminal(String terminalId) {
+        cache.remove(k -> k.terminalId().equals(terminalId), v -> true);
         return em.createNamedQuery("PrecomputedAccess.deleteByTerminal")
                 .setParameter("terminalId", terminalId)
                 .executeUpdate();
@@ -114,6 +132,7 @@ public class PrecomputedAccessStore {
 
     /** The subscriber was removed or revoked. */
     public int deleteForSubscriber(String subscriberId) {
+        cache.remove(k -> true, v -> true);
         return em.createNamedQuery("PrecomputedAccess.deleteBySubscriber")
                 .setParameter("subscriberId", subscriberId)
                 .executeUpdate();
@@ -121,6 +140,7 @@ public class PrecomputedAccessStore {
 
     /** The content, its rules or its key changed. */
     public int deleteForContent(String contentId) {
+        cache.remove(k -> k.contentId().equals(contentId), v -> true);
         return em.createNamedQuery("PrecomputedAccess.deleteByContent")
                 .setParameter("contentId", contentId)
                 .executeUpdate();
@@ -152,6 +172,7 @@ public class PrecomputedAccessStore {
 
     /** The content's key changed: drops the blocks of every other key (a block for the new one stays). */
     public int deleteForContentExceptKey(String contentId, String keyId) {
+        cache.remove(k -> k.contentId().equals(contentId) && !k.keyId().equals(keyId), v -> true);
         return em.createNamedQuery("PrecomputedAccess.deleteByContentExceptKey")
                 .setParameter("contentId", contentId)
                 .setParameter("keyId", keyId)
@@ -160,6 +181,7 @@ public class PrecomputedAccessStore {
 
     /** An entitlement of the subscriber to the content ended. */
     public int deleteForSubscriberAndContent(String subscriberId, String contentId) {
+        cache.remove(k -> k.contentId().equals(contentId), v -> true);
         return em.createNamedQuery("PrecomputedAccess.deleteBySubscriberAndContent")
                 .setParameter("subscriberId", subscriberId)
                 .setParameter("contentId", contentId)
@@ -168,12 +190,14 @@ public class PrecomputedAccessStore {
 
     /** The signing key was rotated: blocks signed by older keys are dropped. */
     public int deleteNotSignedBy(String signingKeyId) {
+        cache.remove(k -> true, v -> !signingKeyId.equals(v.signingKeyId()));
         return em.createNamedQuery("PrecomputedAccess.deleteNotSignedBy")
                 .setParameter("signingKeyId", signingKeyId)
                 .executeUpdate();
     }
 
     public int deleteExpired(Instant now) {
+        cache.remove(k -> true, v -> !v.expiresAt().isAfter(now));
         return em.createNamedQuery("PrecomputedAccess.deleteExpired")
                 .setParameter("now", now)
                 .executeUpdate();

@@ -2,15 +2,18 @@ package org.splitcast.registry.account.internal;
 
 import static org.splitcast.registry.account.Role.OPERATOR_ROLE;
 
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -45,6 +48,12 @@ public class DefaultAccountService implements AccountService {
     @EJB
     PasswordUpgrade upgrade;
 
+    @EJB
+    CredentialVerifier verifier;
+
+    @Resource
+    ManagedExecutorService executor;
+
     @PermitAll
     @Override
     @TransactionAttribute(TransactionAttributeType.SUPPORTS) // no connection held while hashing
@@ -52,26 +61,34 @@ public class DefaultAccountService implements AccountService {
         if (username == null || password == null || username.length() > 64) {
             return Optional.empty();
         }
-        Optional<Caller> cached = cache.lookup(username, password);
+        Optional<CredentialCache.Hit> cached = cache.find(username, password);
         if (cached.isPresent()) {
-            return cached;
+            if (cached.get().refresh()) {
+                reverifyInBackground(username, password);
+            }
+            return Optional.of(cached.get().caller());
         }
-        Account account = em.find(Account.class, username);
-        if (account == null) {
-            passwords.verifyNothing(password);
-            LOG.debugf("Authentication failed: no account %s", username);
-            return Optional.empty();
+        return cache.verifyOnce(username, password, () -> verifier.verify(username, password));
+    }
+
+    /** Re-verifies a stale cache entry's credentials off the request path: renews or evicts it. */
+    private void reverifyInBackground(String username, char[] password) {
+        char[] copy = password.clone();
+        try {
+            executor.execute(() -> {
+                try {
+                    if (verifier.verify(username, copy).isEmpty()) {
+                        cache.evict(username);
+                    }
+                } finally {
+                    Arrays.fill(copy, '\0');
+                }
+            });
+        } catch (RuntimeException e) {
+            // no thread for it: the entry expires, and a request verifies (once) then
+            Arrays.fill(copy, '\0');
+            LOG.debugf("Background re-verification of %s not started: %s", username, e.getMessage());
         }
-        if (!passwords.verify(password, account.passwordHash())) {
-            LOG.debugf("Authentication failed: wrong password for %s", username);
-            return Optional.empty();
-        }
-        if (passwords.needsRehash(account.passwordHash())) {
-            upgrade.replaceHash(username, passwords.hash(password));
-        }
-        Caller caller = account.toCaller();
-        cache.remember(caller, password);
-        return Optional.of(caller);
     }
 
     @PermitAll

@@ -38,6 +38,13 @@ import org.splitcast.registry.subscriber.internal.Subscriber;
                 + " and (purchased.id = :contentId"
                 + "      or exists (select 1 from ContentPackage p join p.contents c"
                 + "                 where p = e.contentPackage and c.id = :contentId))")
+@NamedQuery(
+        name = "Entitlement.periodsFor",
+        query = "select e.validFrom, e.validUntil from Entitlement e left join e.content purchased"
+                + " where e.subscriber.id = :subscriberId"
+                + " and (purchased.id = :contentId"
+                + "      or exists (select 1 from ContentPackage p join p.contents c"
+                + "                 where p = e.contentPackage and c.id = :contentId))")
 public class Entitlement {
 
     @Id

@@ -50,6 +50,16 @@ public class JpaEntitlementDirectory implements EntitlementDirectory {
     }
 
     @Override
+    public List<Period> periods(String subscriberId, String contentId) {
+        return em.createNamedQuery("Entitlement.periodsFor", Object[].class)
+                .setParameter("subscriberId", subscriberId)
+                .setParameter("contentId", contentId)
+                .getResultStream()
+                .map(row -> new Period((Instant) row[0], (Instant) row[1]))
+                .toList();
+    }
+
+    @Override
     public List<ValidEntitlement> validAt(Instant at) {
         return em.createQuery(VALID, Object[].class)
                 .setParameter("at", at)

@@ -32,16 +32,20 @@ class DefaultAccountServiceTest {
         CredentialCache cache = new CredentialCache();
         cache.cacheSeconds = 60;
         cache.init();
+        CredentialVerifier verifier = new CredentialVerifier();
+        service.verifier = verifier;
+        verifier.passwords = passwords;
+        verifier.cache = cache;
         service.passwords = passwords;
         service.cache = cache;
-        service.em = (EntityManager) Proxy.newProxyInstance(
+        verifier.em = service.em = (EntityManager) Proxy.newProxyInstance(
                 getClass().getClassLoader(), new Class<?>[] {EntityManager.class}, (proxy, method, args) -> {
                     if (method.getName().equals("find") && args[0] == Account.class) {
                         return accounts.get((String) args[1]);
                     }
                     throw new UnsupportedOperationException(method.getName());
                 });
-        service.upgrade = new PasswordUpgrade() {
+        verifier.upgrade = service.upgrade = new PasswordUpgrade() {
             @Override
             public void replaceHash(String username, String newHash) {
                 upgradedTo.put(username, newHash);
@@ -76,7 +80,7 @@ class DefaultAccountServiceTest {
 
         String upgraded = upgradedTo.get("old");
         assertTrue(upgraded.startsWith("$argon2id$v=19$m=64,t=2,p=1$"), upgraded);
-        assertTrue(service.passwords.verify("pw-of-old".toCharArray(), upgraded));
+        assertTrue(service.verifier.passwords.verify("pw-of-old".toCharArray(), upgraded));
         assertNull(upgradedTo.get("current"), "a hash at the configured cost stays");
     }
 
