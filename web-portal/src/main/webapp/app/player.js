@@ -253,7 +253,11 @@ export function attachPlayer(panel, {contentId, title}, terminalId, verified) {
     video.addEventListener('error', () => {
         if (video.error && video.dataset.state !== 'loading') {
             video.dataset.state = 'decode-error';
-            say(`The browser's decoder stopped (${video.error.message || `media error ${video.error.code}`}).`);
+            video.dataset.error = `${video.error.code} ${video.error.message}`;
+            const why = video.error.message || `media error ${video.error.code}`;
+            say(video.dataset.mode === 'pirate'
+                ? `The browser's decoder refuses the main stream alone (${why}): without the complementary information a pirate gets no picture here, and broken pictures from a tolerant player.`
+                : `The browser's decoder stopped (${why}).`);
         }
     });
     const section = h('section', {class: 'player', id: 'player', 'aria-labelledby': 'player-title'},
