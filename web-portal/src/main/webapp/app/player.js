@@ -228,8 +228,13 @@ export function attachPlayer(panel, {contentId, title}, terminalId, verified) {
             }
             say('Transmuxing…');
             const codecs = await playStream(video, ts);
-            video.dataset.state = 'playing';
             played = true;
+            if (video.error) {
+                decoderStopped();
+                return;
+            }
+            // an error from here on is reported by the video's error listener
+            video.dataset.state = 'playing';
             say(mode === 'pirate'
                 ? `Playing the public main stream without the complementary information (${codecs.join(', ')}): this is what a pirate gets.`
                 : `Playing the rebuilt original (${codecs.join(', ')}): every chunk opened with this browser's key and checked.`);
@@ -250,14 +255,18 @@ export function attachPlayer(panel, {contentId, title}, terminalId, verified) {
             start();
         }
     });
+    function decoderStopped() {
+        const why = video.error.message || `media error ${video.error.code}`;
+        video.dataset.state = 'decode-error';
+        video.dataset.error = `${video.error.code} ${why}`;
+        say(video.dataset.mode === 'pirate'
+            ? `The browser's decoder refuses the main stream alone (${why}): without the complementary information a pirate gets no picture here, and broken pictures from a tolerant player.`
+            : `The browser's decoder stopped (${why}).`);
+    }
+
     video.addEventListener('error', () => {
-        if (video.error && video.dataset.state !== 'loading') {
-            video.dataset.state = 'decode-error';
-            video.dataset.error = `${video.error.code} ${video.error.message}`;
-            const why = video.error.message || `media error ${video.error.code}`;
-            say(video.dataset.mode === 'pirate'
-                ? `The browser's decoder refuses the main stream alone (${why}): without the complementary information a pirate gets no picture here, and broken pictures from a tolerant player.`
-                : `The browser's decoder stopped (${why}).`);
+        if (video.error) {
+            decoderStopped();
         }
     });
     const section = h('section', {class: 'player', id: 'player', 'aria-labelledby': 'player-title'},
