@@ -46,6 +46,8 @@ const FRIENDLY = {
     'invalid-key': 'The server does not accept this key.',
     'validation': 'Some values are not valid.',
     'internal': 'The server failed to handle this request.',
+    'no-valid-license': 'This terminal holds no valid license for this title: pick it again.',
+    'not-ready': 'This title is still being prepared: try again in a moment.',
 };
 
 function readable(status, problem) {
@@ -113,6 +115,34 @@ export async function api(method, path, body) {
     const type = response.headers.get('Content-Type') ?? '';
     const data = type.includes('json') ? await response.json() : await response.text();
     return {data, headers: response.headers};
+}
+
+/**
+ * GET of a binary resource (same origin, the session cookie). Resolves to {bytes, headers};
+ * rejects with an ApiError as api() does.
+ */
+export async function getBytes(path) {
+    let response;
+    try {
+        response = await fetch(path, {
+            headers: {'Accept': '*/*', 'X-Requested-With': 'splitcast-portal'},
+            credentials: 'same-origin',
+            cache: 'no-store',
+        });
+    } catch (e) {
+        throw new ApiError(0, null, 'The server cannot be reached: check the connection and try again.');
+    }
+    if (!response.ok) {
+        let problem = null;
+        if ((response.headers.get('Content-Type') ?? '').includes('json')) {
+            problem = await response.json().catch(() => null);
+        }
+        if (response.status === 401) {
+            onSessionEnded();
+        }
+        throw new ApiError(response.status, problem, readable(response.status, problem));
+    }
+    return {bytes: new Uint8Array(await response.arrayBuffer()), headers: response.headers};
 }
 
 /** GET, resolving to the body only. */

@@ -1,8 +1,8 @@
 // This browser as a terminal (seed 003's terminal, in WebCrypto): an ECDH P-256 key pair whose
 // private key is generated non-extractable and kept in IndexedDB (script can use it, never read
 // it); its public key is registered as the terminal's key (keyType EC_P256). A license for it is
-// verified here exactly as docs/license-format.md §6 says. Playback (using Kc) is not part of the
-// portal yet: the content key is dropped as soon as the grant has been checked.
+// verified here exactly as docs/license-format.md §6 says; its content key Kc is imported at once
+// as a non-extractable HKDF key (for the envelopes' keys, player.js) and its bytes are wiped.
 import {api, seg} from './api.js';
 import {base64url, fromBase64url} from './ui.js';
 
@@ -159,7 +159,10 @@ async function unwrap(wrap, terminalId, privateKey) {
     return new Uint8Array(await crypto.subtle.exportKey('raw', material));
 }
 
-/** docs/license-format.md §6 for this browser's terminal; throws with the reason on any failure. */
+/**
+ * docs/license-format.md §6 for this browser's terminal; throws with the reason on any failure.
+ * Returns the rules and times, the content key's id and Kc as a non-extractable HKDF CryptoKey.
+ */
 export async function verifyLicense(license, nonce, terminal) {
     const now = Date.now() / 1000;
     const access = split(license.access);
@@ -192,7 +195,8 @@ export async function verifyLicense(license, nonce, terminal) {
         if (!(g.nbf - SKEW_SECONDS <= now && now <= g.exp + SKEW_SECONDS)) {
             throw new Error('the grant is not valid now');
         }
-        return {rules: a.rules, notBefore: g.nbf, expires: g.exp};
+        const contentKey = await crypto.subtle.importKey('raw', material.subarray(0, 32), 'HKDF', false, ['deriveKey']);
+        return {rules: a.rules, notBefore: g.nbf, expires: g.exp, contentId: a.cid, terminalId: a.tid, keyId: a.kid, contentKey};
     } finally {
         material.fill(0);
     }

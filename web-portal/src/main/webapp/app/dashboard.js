@@ -1,8 +1,9 @@
 // #/dashboard: the operator's live view of the license server and the load-gated precompute
 // (seed 003 steps 112-126). Every POLL_MS it reads GET /api/precompute/status (workload, S1, gate,
 // store, active users), GET /api/metrics (licenses and latency, see metrics.js) and
-// GET /api/precompute/runs. Each panel is an entry of PANELS: later panels (ingest jobs, live
-// multicast groups) are added there, with their own fetch in poll().
+// GET /api/precompute/runs; the ingest jobs panel reads GET /api/ingests and the live groups panel
+// GET /api/live/groups (asked only when the server's OpenAPI document declares it). Each panel is
+// an entry of PANELS.
 import uPlot from '/webjars/uplot/1.6.30/dist/uPlot.esm.js';
 import {api, get} from './api.js';
 import {formatNumber, formatTime, h, replace, showError} from './ui.js';
@@ -66,6 +67,114 @@ function chartPanel(id, title, options) {
     };
 }
 
+const STATES = {
+    RECEIVING: 'receiving', QUEUED: 'queued', SEPARATING: 'separating', READY: 'ready', FAILED: 'failed',
+    CANCELLED: 'cancelled',
+};
+
+function formatBytes(bytes) {
+    if (bytes === null || bytes === undefined) {
+        return '—';
+    }
+    const units = ['B', 'kB', 'MB', 'GB', 'TB'];
+    let value = bytes;
+    let unit = 0;
+    while (value >= 1000 && unit < units.length - 1) {
+        value /= 1000;
+        unit++;
+    }
+    return `${formatNumber(value)} ${units[unit]}`;
+}
+
+function formatEta(seconds) {
+    if (seconds === null || seconds === undefined) {
+        return '—';
+    }
+    return seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min ${String(seconds % 60).padStart(2, '0')} s`;
+}
+
+/** A panel holding a table (or a sentence when there is nothing to list). */
+function tablePanel(id, title, empty, columns, row) {
+    const summary = h('p', {class: 'chart-summary', id: `${id}-summary`});
+    const body = h('div', {class: 'table-wrap'});
+    const figure = h('section', {class: 'card panel', id, 'aria-labelledby': `${id}-title`},
+        h('h2', {id: `${id}-title`}, title), body, summary);
+    replace(body, h('p', {class: 'empty'}, 'Loading…'));
+    return {
+        figure,
+        mount() {},
+        resize() {},
+        destroy() {},
+        update(items, text) {
+            figure.dataset.items = String(items.length);
+            summary.textContent = text ?? '';
+            replace(body, items.length
+                ? h('table', {},
+                    h('caption', {class: 'sr-only'}, title),
+                    h('thead', {}, h('tr', {}, columns.map(c => h('th', {scope: 'col'}, c)))),
+                    h('tbody', {}, items.map(row)))
+                : h('p', {class: 'empty'}, empty));
+        },
+    };
+}
+
+function ingestRow(job) {
+    const running = ['RECEIVING', 'QUEUED', 'SEPARATING'].includes(job.state);
+    const fraction = job.bytesTotal ? Math.min(1, job.bytesDone / job.bytesTotal) : null;
+    const progress = running && fraction !== null
+        ? h('progress', {max: 1, value: fraction, 'aria-label': `${job.contentId}: ${formatNumber(fraction * 100)} %`})
+        : null;
+    return h('tr', {dataset: {contentId: job.contentId, state: job.state}},
+        h('td', {}, h('code', {}, job.contentId)),
+        h('td', {}, h('span', {class: job.state === 'READY' ? 'badge ready' : job.state === 'FAILED' ? 'badge warn' : 'badge'},
+            STATES[job.state] ?? job.state), job.error ? h('span', {class: 'sub'}, ` ${job.error}`) : null),
+        h('td', {class: 'progress-cell'}, progress,
+            ` ${formatBytes(job.bytesDone)}${job.bytesTotal ? ` of ${formatBytes(job.bytesTotal)}` : ''}`),
+        h('td', {}, running && job.megabytesPerSecond !== null ? `${formatNumber(job.megabytesPerSecond)} MB/s` : '—'),
+        h('td', {}, running ? formatEta(job.etaSeconds) : job.finishedAt ? `done ${formatTime(job.finishedAt)}` : '—'));
+}
+
+function liveRow(group) {
+    return h('tr', {dataset: {group: group.group}},
+        h('td', {}, h('code', {}, group.group)),
+        h('td', {}, group.contentId),
+        h('td', {}, formatNumber(group.members)),
+        h('td', {}, `${formatBytes(group.bytesPerSecond)}/s`),
+        h('td', {}, formatNumber(group.rekeys)),
+        h('td', {}, group.keyPeriod === null || group.keyPeriod === undefined ? '—' : String(group.keyPeriod)));
+}
+
+const LIVE_GROUPS = '/api/live/groups';
+let liveDeclared = null;
+
+/** Whether this server has GET /api/live/groups (its OpenAPI document says), asked once. */
+async function liveGroupsDeclared() {
+    if (liveDeclared === null) {
+        liveDeclared = api('GET', '/openapi?format=JSON')
+            .then(({data}) => {
+                const doc = typeof data === 'string' ? JSON.parse(data) : data;
+                return Object.keys(doc?.paths ?? {}).some(p => p === LIVE_GROUPS || p === '/live/groups');
+            })
+            .catch(() => false);
+    }
+    return liveDeclared;
+}
+
+/** The live groups, or [] when this server has none (no endpoint yet, or 404). */
+async function liveGroups() {
+    if (!(await liveGroupsDeclared())) {
+        return [];
+    }
+    try {
+        return await get(LIVE_GROUPS);
+    } catch (e) {
+        if (e.status === 404) {
+            return [];
+        }
+        throw e;
+    }
+}
+
 /** Shades the stretches where the gate was closed (uPlot draw hook over the plot area). */
 function gateShading(closedOf) {
     return u => {
@@ -125,8 +234,11 @@ export async function dashboardView(view) {
         axes: axes('access blocks', 'subscribers'),
         scales: {y: {range: (u, min, max) => [0, Math.max(1, (max ?? 0) * 1.1)]}, y2: {range: (u, min, max) => [0, Math.max(1, (max ?? 0) * 1.1)]}},
     });
-    // ingest jobs and live groups go here when the server has them
-    const PANELS = [licenses, latency, gate, runs, storage];
+    const ingests = tablePanel('panel-ingests', 'Ingest jobs', 'No ingest yet.',
+        ['Content', 'State', 'Progress', 'Speed', 'ETA'], ingestRow);
+    const live = tablePanel('panel-live', 'Live groups', 'No live channels.',
+        ['Group', 'Content', 'Members', 'Throughput', 'Rekeys', 'Key period'], liveRow);
+    const PANELS = [licenses, latency, gate, runs, storage, ingests, live];
 
     const gateState = h('strong', {id: 'gate-state'}, '…');
     const gateReason = h('span', {id: 'gate-reason'});
@@ -172,11 +284,18 @@ export async function dashboardView(view) {
     }
 
     async function poll() {
-        const [status, metricsText, runList] = await Promise.all([
+        const [status, metricsText, runList, jobs, groups] = await Promise.all([
             get('/api/precompute/status'),
             api('GET', '/api/metrics').then(r => r.data),
             get('/api/precompute/runs?limit=30'),
+            get('/api/ingests?limit=10'),
+            liveGroups(),
         ]);
+        const running = jobs.filter(j => ['RECEIVING', 'QUEUED', 'SEPARATING'].includes(j.state)).length;
+        ingests.update(jobs, jobs.length ? `${running} running; the latest ingest of each content, newest first.` : '');
+        live.update(groups, groups.length
+            ? `${groups.length} live group${groups.length > 1 ? 's' : ''}, ${formatNumber(groups.reduce((n, g) => n + g.members, 0))} members.`
+            : '');
         const now = Date.now() / 1000;
         const samples = parsePrometheus(metricsText);
         const current = {

@@ -1,9 +1,11 @@
 // Picking a title: a license for the chosen terminal, and what it allows. The page reads the rules
 // and times from the license's signed parts (docs/license-format.md §3-4) and never shows the
-// wrapped key. For a terminal whose key lives in this browser, the license is also verified here.
+// wrapped key. For a terminal whose key lives in this browser, the license is also verified here,
+// and the title can be played here (player.js).
 import {api, seg} from './api.js';
 import {base64url, formatTime, fromBase64url, h, replace} from './ui.js';
 import {browserTerminal, verifyLicense} from './browser-terminal.js';
+import {attachPlayer} from './player.js';
 
 /** The JSON payload of a compact JWS (no verification: for display). */
 export function jwsPayload(compact) {
@@ -55,13 +57,20 @@ export async function pickTitle(panel, {contentId, title}, terminal) {
     panel.querySelector('h2').focus();
     const own = await browserTerminal(terminal.id).catch(() => null);
     if (own) {
+        let verified = null;
         try {
-            await verifyLicense(license, nonce, own);
+            verified = await verifyLicense(license, nonce, own);
             replace(verification, h('span', {class: 'badge ready'}, 'verified in this browser'),
                 ' (server signature, key unwrapped with this browser’s private key, grant MAC)');
         } catch (e) {
             replace(verification, h('span', {class: 'badge warn'}, 'not verified'), ` ${e.message}`);
         }
+        if (verified) {
+            attachPlayer(panel, {contentId, title}, terminal.id, verified);
+        }
+    } else {
+        panel.append(h('p', {class: 'muted'}, 'To play it in this page, register this browser as a terminal (',
+            h('a', {href: '#/terminals'}, 'My terminals'), ') and pick it with that terminal.'));
     }
     return license;
 }

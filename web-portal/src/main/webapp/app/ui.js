@@ -68,6 +68,9 @@ export function formatDuration(seconds) {
     if (!seconds && seconds !== 0) {
         return '—';
     }
+    if (seconds < 60) {
+        return `${Math.round(seconds)} s`;
+    }
     const h = Math.floor(seconds / 3600);
     const m = Math.round((seconds % 3600) / 60);
     return h ? `${h} h ${String(m).padStart(2, '0')} min` : `${m} min`;

@@ -104,7 +104,7 @@ class DashboardBrowserIT extends DeployedEar {
         browser.awaitText("#gate-reason", "load under S1");
         browser.await("the S1 line back up", d -> latest("#chart-workload", "threshold") == 50.0);
         browser.screenshot("dashboard");
-        browser.size(1280, 1500);
+        browser.size(1280, 1760);
         browser.screenshot("dashboard-full");
 
         browser.size(390, 844);

@@ -2,6 +2,7 @@ package org.splitcast.session.ingest;
 
 import jakarta.ejb.Local;
 import java.io.InputStream;
+import java.util.List;
 import org.splitcast.error.DuplicateEntityException;
 import org.splitcast.error.InvalidRequestException;
 import org.splitcast.error.UnknownEntityException;
@@ -35,6 +36,12 @@ public interface IngestService {
 
     /** The content's ingest under way, or else its latest one. */
     IngestView status(String contentId) throws UnknownEntityException;
+
+    /**
+     * The latest ingest of each content that has one (under way or finished), the most recently
+     * started first, at most {@code limit}: the operator's list of ingest jobs.
+     */
+    List<IngestView> recent(int limit);
 
     /** Cancels the ingest under way (its files are deleted); the published media stays. */
     IngestView cancel(String contentId) throws UnknownEntityException;

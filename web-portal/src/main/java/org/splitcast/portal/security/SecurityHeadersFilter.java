@@ -19,7 +19,7 @@ public class SecurityHeadersFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self';"
-            + " img-src 'self' data:; connect-src 'self'; font-src 'self'; manifest-src 'self';"
+            + " img-src 'self' data:; media-src 'self' blob:; connect-src 'self'; font-src 'self'; manifest-src 'self';"
             + " base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     @Override

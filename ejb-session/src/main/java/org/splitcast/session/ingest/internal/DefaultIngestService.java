@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -132,6 +133,11 @@ public class DefaultIngestService implements IngestService {
         MediaVersion latest = versions.latest(contentId)
                 .orElseThrow(() -> new UnknownEntityException("ingest of content", contentId));
         return views.of(latest);
+    }
+
+    @Override
+    public List<IngestView> recent(int limit) {
+        return versions.latestOfEachContent(limit).stream().map(views::of).toList();
     }
 
     @Override

@@ -69,6 +69,16 @@ public class MediaVersions {
                 .findFirst();
     }
 
+    /** The latest version of each content (under way or not), the most recently started first. */
+    public List<MediaVersion> latestOfEachContent(int limit) {
+        return em.createQuery(
+                        "select v from MediaVersion v where v.startedAt = (select max(w.startedAt) from MediaVersion w"
+                                + " where w.contentId = v.contentId) order by v.startedAt desc, v.id",
+                        MediaVersion.class)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
     /** The version the content is served from, if any. */
     public Optional<MediaVersion> published(String contentId) {
         ContentMedia pointer = em.find(ContentMedia.class, contentId);
