@@ -174,6 +174,27 @@ class AuthorizationIT {
                                 """
                         {"title": "Authorization test", "genre": "drama", "durationSeconds": 60}""")),
                 rest("GET /api/packages", ANY_ROLE, 200, c -> Api.get(c, "/api/packages")),
+                rest(
+                        "POST /api/packages",
+                        OPERATOR_ONLY,
+                        201,
+                        c -> Api.post(
+                                c,
+                                "/api/packages",
+                                """
+                        {"id": "%s", "name": "Authorization test", "contentIds": ["%s"]}"""
+                                        .formatted(Api.unique("pkg"), bought))),
+                rest("DELETE /api/packages/{id}", OPERATOR_ONLY, 204, c -> {
+                    String id = Api.unique("pkg");
+                    Api.post(
+                                    Credentials.OPERATOR,
+                                    "/api/packages",
+                                    """
+                                    {"id": "%s", "name": "To delete", "contentIds": []}"""
+                                            .formatted(id))
+                            .expect(201);
+                    return Api.delete(c, "/api/packages/" + id);
+                }),
                 rest("GET /api/accounts", OPERATOR_ONLY, 200, c -> Api.get(c, "/api/accounts")),
                 rest("GET /api/precompute/status", OPERATOR_ONLY, 200, c -> Api.get(c, "/api/precompute/status")),
                 rest("GET /api/metrics", OPERATOR_ONLY, 200, c -> Api.get(c, "/api/metrics")),
