@@ -33,7 +33,12 @@ class ApiContractCheck extends DeployedEar {
                 calls.isEmpty(),
                 "no calls recorded in " + ObservedCalls.FILE.toAbsolutePath()
                         + ": run this check together with the integration tests (docs/api-contract.md)");
-        List<String> missing = ApiContract.undeclaredStatuses(openapi(), calls);
+        JsonObject openapi = openapi();
+        List<String> unobserved = ApiContract.unobservedOperations(openapi, calls);
+        System.out.printf(
+                "API contract: %d recorded calls compared with /openapi; %d operation(s) no test reached:%n  %s%n",
+                calls.size(), unobserved.size(), String.join("\n  ", unobserved));
+        List<String> missing = ApiContract.undeclaredStatuses(openapi, calls);
         assertTrue(
                 missing.isEmpty(),
                 () -> "/openapi does not declare " + missing.size() + " (operation, status) pair(s) that the "

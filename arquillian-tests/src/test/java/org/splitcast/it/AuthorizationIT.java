@@ -1,21 +1,35 @@
 package org.splitcast.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.container.annotation.ArquillianTest;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.splitcast.crypto.CryptoProvider;
 import org.splitcast.it.support.Api;
 import org.splitcast.it.support.Api.Credentials;
-import org.splitcast.it.support.DeployedEar;
+import org.splitcast.it.support.Deployments;
 import org.splitcast.it.support.Licensing;
 import org.splitcast.it.support.Licensing.Subscriber;
 import org.splitcast.it.support.Licensing.SymmetricTerminal;
+import org.splitcast.it.support.ObservedCalls;
+import org.splitcast.it.support.ProbeAsAuthentication;
 import org.splitcast.it.support.Soap;
 import org.splitcast.license.format.Nonces;
 
@@ -24,10 +38,21 @@ import org.splitcast.license.format.Nonces;
  * as each role (operator, integrator, the subscriber whose data it is, another subscriber, nobody),
  * and must answer the same on both: its success status, 403 forbidden or 401 unauthenticated. The
  * SOAP endpoint checks nothing but authentication, so an equal answer there shows that the rule
- * (@RolesAllowed and the ownership rule) lives in the services, where every boundary gets it.
+ * (@RolesAllowed and the ownership rule) lives in the services, where every boundary gets it; a
+ * probe boundary that checks nothing at all gets the same refusals from the services alone.
  */
-class AuthorizationIT extends DeployedEar {
+@ArquillianTest
+@RunAsClient
+class AuthorizationIT {
 
+    /** The EAR, and a boundary of its own that checks nothing (UnguardedProbeServlet). */
+    @Deployment(testable = false)
+    static EnterpriseArchive splitcast() {
+        return Deployments.splitcastWithUnguardedProbe();
+    }
+
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private static final CryptoProvider CRYPTO = CryptoProvider.getDefault();
 
     /** The callers: OWNER is the subscriber whose data the operation touches, STRANGER another one. */
@@ -149,6 +174,27 @@ class AuthorizationIT extends DeployedEar {
                                 """
                         {"title": "Authorization test", "genre": "drama", "durationSeconds": 60}""")),
                 rest("GET /api/packages", ANY_ROLE, 200, c -> Api.get(c, "/api/packages")),
+                rest(
+                        "POST /api/packages",
+                        OPERATOR_ONLY,
+                        201,
+                        c -> Api.post(
+                                c,
+                                "/api/packages",
+                                """
+                        {"id": "%s", "name": "Authorization test", "contentIds": ["%s"]}"""
+                                        .formatted(Api.unique("pkg"), bought))),
+                rest("DELETE /api/packages/{id}", OPERATOR_ONLY, 204, c -> {
+                    String id = Api.unique("pkg");
+                    Api.post(
+                                    Credentials.OPERATOR,
+                                    "/api/packages",
+                                    """
+                                    {"id": "%s", "name": "To delete", "contentIds": []}"""
+                                            .formatted(id))
+                            .expect(201);
+                    return Api.delete(c, "/api/packages/" + id);
+                }),
                 rest("GET /api/accounts", OPERATOR_ONLY, 200, c -> Api.get(c, "/api/accounts")),
                 rest("GET /api/precompute/status", OPERATOR_ONLY, 200, c -> Api.get(c, "/api/precompute/status")),
                 rest("GET /api/metrics", OPERATOR_ONLY, 200, c -> Api.get(c, "/api/metrics")),
@@ -207,6 +253,66 @@ class AuthorizationIT extends DeployedEar {
         assertTrue(
                 wrong.isEmpty(),
                 () -> wrong.size() + " answers differ from the rule:\n  " + String.join("\n  ", wrong));
+    }
+
+    /**
+     * The same rule without any boundary of ours: a servlet with no security constraint and no
+     * {@code @RolesAllowed} calls the services as each caller, and gets the same refusals as REST and
+     * SOAP (the services' {@code @RolesAllowed} and ownership rule), an anonymous call included.
+     */
+    @Test
+    void theServicesAloneRefuseWhatTheBoundariesRefuse() {
+        String alice = "subscriber=alice";
+        record Case(String op, String query, Set<Who> allowed) {}
+        List<Case> cases = List.of(
+                new Case("listSubscribers", "", STAFF),
+                new Case("getSubscriber", alice, STAFF_AND_OWNER),
+                new Case("listTerminals", alice, STAFF_AND_OWNER),
+                new Case("getTerminal", "terminal=alice-tv", STAFF_AND_OWNER),
+                new Case("listEntitlements", alice, STAFF_AND_OWNER),
+                new Case("listAccounts", "", OPERATOR_ONLY),
+                new Case("license", "terminal=alice-tv&content=big-buck-bunny", STAFF_AND_OWNER));
+        List<String> wrong = new ArrayList<>();
+        for (Case c : cases) {
+            for (Who who : Who.values()) {
+                String as =
+                        switch (who) {
+                            case OPERATOR -> "operator operator";
+                            case INTEGRATOR -> "integrator integrator";
+                            case OWNER -> "alice subscriber";
+                            case STRANGER -> "bob subscriber";
+                            case ANONYMOUS -> null;
+                        };
+                String outcome = probe(as, "op=" + c.op() + "&" + c.query());
+                boolean allowed = outcome.startsWith("allowed");
+                if (outcome.startsWith("failed") || allowed != c.allowed().contains(who)) {
+                    wrong.add(c.op() + " as " + who + ": " + outcome);
+                }
+            }
+        }
+        assertTrue(
+                wrong.isEmpty(),
+                () -> wrong.size() + " service answers differ from the rule:\n  " + String.join("\n  ", wrong));
+    }
+
+    private static String probe(String as, String query) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Api.BASE + "/unguarded-probe/?" + query))
+                .timeout(Duration.ofSeconds(60))
+                .GET();
+        if (as != null) {
+            request.header(ProbeAsAuthentication.HEADER, as);
+        }
+        try {
+            HttpResponse<String> response =
+                    ObservedCalls.send(HTTP, request.build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode(), response.body());
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Operation rest(String name, Set<Who> allowed, int success, Function<Credentials, Api.Reply> call) {

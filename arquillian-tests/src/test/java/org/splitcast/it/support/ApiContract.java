@@ -140,6 +140,32 @@ public final class ApiContract {
         return lines;
     }
 
+    /** The operations of the document that no recorded call reached: what the tests leave unchecked. */
+    public static List<String> unobservedOperations(JsonObject openapi, List<RestCall> calls) {
+        JsonObject paths = openapi.getJsonObject("paths");
+        List<Template> templates = paths.keySet().stream()
+                .map(Template::of)
+                .sorted(Comparator.comparingInt(Template::literals).reversed())
+                .toList();
+        Set<String> seen = new TreeSet<>();
+        for (RestCall call : calls) {
+            templates.stream()
+                    .filter(t -> t.pattern().matcher(call.path()).matches())
+                    .findFirst()
+                    .ifPresent(t -> seen.add(call.method() + " " + t.template()));
+        }
+        List<String> unobserved = new ArrayList<>();
+        for (String path : new TreeSet<>(paths.keySet())) {
+            for (String method : new TreeSet<>(paths.getJsonObject(path).keySet())) {
+                String operation = method.toUpperCase(Locale.ROOT) + " " + path;
+                if (METHODS.contains(method) && !seen.contains(operation)) {
+                    unobserved.add(operation);
+                }
+            }
+        }
+        return unobserved;
+    }
+
     /**
      * Every request body and every response body of a success (2xx other than 204) that has no
      * typed schema (a {@code $ref}, a {@code type}, or a composition), and every such response that

@@ -75,6 +75,17 @@ class ApiContractTest {
     }
 
     @Test
+    void operationsNoCallReachedAreListed() {
+        assertEquals(
+                List.of("POST /api/subscribers", "POST /api/terminals"),
+                ApiContract.unobservedOperations(
+                        DOCUMENT,
+                        List.of(
+                                new RestCall("GET", "/api/subscribers/alice", 200, false, "AIT.a"),
+                                new RestCall("GET", "/api/subscribers/me", 403, false, "AIT.b"))));
+    }
+
+    @Test
     void bodiesWithoutATypedSchemaAreFindings() {
         assertEquals(
                 List.of(

@@ -54,6 +54,39 @@ public final class Deployments {
         return ear;
     }
 
+    /**
+     * The EAR with one more web module, {@code /unguarded-probe} ({@link UnguardedProbeServlet}): a
+     * boundary without any role check of its own, which calls the services as whoever the request
+     * says it is.
+     */
+    public static EnterpriseArchive splitcastWithUnguardedProbe() {
+        return withModule(
+                splitcast(),
+                "unguarded-probe",
+                ShrinkWrap.create(WebArchive.class, "unguarded-probe.war")
+                        .addClasses(UnguardedProbeServlet.class, ProbeAsAuthentication.class));
+    }
+
+    private static EnterpriseArchive withModule(EnterpriseArchive ear, String name, WebArchive war) {
+        String file = name + ".war";
+        ear.addAsModule(war.addAsWebInfResource(
+                new StringAsset("<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"4.0\""
+                        + " bean-discovery-mode=\"annotated\"/>"),
+                "beans.xml"));
+        ArchivePath descriptor = ArchivePaths.create("META-INF/application.xml");
+        String application;
+        try (InputStream in = ear.get(descriptor).getAsset().openStream()) {
+            application = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String module =
+                "<module><web><web-uri>" + file + "</web-uri><context-root>/" + name + "</context-root></web></module>";
+        ear.delete(descriptor);
+        ear.add(new StringAsset(application.replace("</application>", module + "</application>")), descriptor);
+        return ear;
+    }
+
     /** A test-only WAR that dumps every row of every table of the application's datasource. */
     public static WebArchive rawTablesProbe() {
         return ShrinkWrap.create(WebArchive.class, "raw-tables-probe.war").addClass(RawTablesServlet.class);
