@@ -72,7 +72,7 @@ public class UnhandledExceptionMapper implements ExceptionMapper<Throwable> {
 
     /**
      * The one mapping of persistence conflicts: a unique or primary key violated at insert or
-     * commit (SQLState class 23, H2 and PostgreSQL alike: two requests created the same id at
+     * commit (SQLState 23505, H2 and PostgreSQL alike, or 23503, a parent row removed meanwhile: two requests created the same id at
      * once, and the check before the insert could not see the other's uncommitted row) is 409
      * {@code conflict}, as the check itself answers; null when {@code e} is no such violation.
      */
@@ -93,14 +93,15 @@ public class UnhandledExceptionMapper implements ExceptionMapper<Throwable> {
 
     private static boolean isIntegrityViolation(SQLException e) {
         for (SQLException s = e; s != null; s = s.getNextException()) {
-            if (s.getSQLState() != null && s.getSQLState().startsWith("23")) {
+            // 23505 unique violation; 23503 foreign key (its parent deleted by a concurrent request)
+            if ("23505".equals(s.getSQLState()) || "23503".equals(s.getSQLState())) {
                 return true;
             }
             if (s.getNextException() == s) {
                 break;
             }
         }
-        return e instanceof java.sql.SQLIntegrityConstraintViolationException;
+        return false;
     }
 
     static Response internalError(Throwable e, UriInfo uriInfo) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -48,6 +49,46 @@ class RequestBodyFuzzTest {
 
     @FuzzTest
     @Timeout(10)
+    @DictionaryEntries({
+        "{",
+        "}",
+        "[",
+        "]",
+        ":",
+        ",",
+        "\"",
+        "true",
+        "false",
+        "null",
+        "1e400",
+        "-0",
+        "3.7",
+        "4294967296",
+        "\\u0000",
+        "\"id\"",
+        "\"title\"",
+        "\"genre\"",
+        "\"durationSeconds\"",
+        "\"rules\"",
+        "\"maxPlays\"",
+        "\"label\"",
+        "\"keyType\"",
+        "\"AES_256\"",
+        "\"publicKey\"",
+        "\"name\"",
+        "\"contentIds\"",
+        "\"contentId\"",
+        "\"terminalId\"",
+        "\"nonce\"",
+        "\"enabled\"",
+        "\"interval\"",
+        "\"PT2S\"",
+        "\"policy\"",
+        "\"ALL\"",
+        "\"demographics\"",
+        "\"validFrom\"",
+        "\"2030-01-31T12:00:00Z\""
+    })
     void strictReading(FuzzedDataProvider data) {
         Class<?> type = TYPES.get(Byte.toUnsignedInt(data.consumeByte()) % TYPES.size());
         byte[] body = data.consumeRemainingAsBytes();
