@@ -115,8 +115,11 @@ class LoginFloodIT extends DeployedEar {
         assertTrue(
                 badLogins.keySet().stream().allMatch(s -> s == 401 || s == 429),
                 "bad logins get 401 or 429 only: " + badLogins);
+        // With the bulkhead (one password check at a time on 2 cores) the ratio was 0.32-0.60 on a
+        // quiet machine and 0.12 with other builds beside it; without it (max-concurrent-verifications
+        // 64) 0.02: the floor sits between the two (docs/hardening.md).
         assertTrue(
-                ratio >= 0.15,
+                ratio >= 0.06,
                 "licenses keep flowing during the flood: %.1f/s before, %.1f/s during"
                         .formatted(before.perSecond(), during.perSecond()));
     }
