@@ -166,7 +166,8 @@ public class LiveChannels {
             try {
                 start();
             } catch (Exception e) {
-                LOG.errorf(e, "Live channels: the publisher did not start; retrying in 30 s");
+                LOG.warnf("Live channels: the publisher did not start (%s); retrying in 30 s", e.toString());
+                LOG.debugf(e, "the publisher's start");
                 timers.createSingleActionTimer(30_000, new TimerConfig("splitcast-live-start", false));
                 return;
             }
