@@ -49,6 +49,11 @@ public class DemoMedia {
             "match-of-the-day",
             "cycling-highlights");
 
+    /** Tries, 5 s apart, to find the demo contents written (5 minutes). */
+    static final int MAX_ATTEMPTS = 60;
+
+    private int attempts;
+
     @Inject
     @ConfigProperty(name = "splitcast.demo-media.enabled")
     boolean enabled;
@@ -74,6 +79,11 @@ public class DemoMedia {
 
     @Timeout
     void ingestDemoClips(Timer timer) {
+        // on a slow start the demo data (a timer of the registry) may not be written yet: wait for it
+        if (CONTENTS.stream().allMatch(id -> contents.find(id).isEmpty()) && ++attempts < MAX_ATTEMPTS) {
+            timers.createSingleActionTimer(5_000, new TimerConfig("splitcast-demo-media", false));
+            return;
+        }
         int queued = 0;
         for (String contentId : CONTENTS) {
             if (contents.find(contentId).isEmpty() || versions.latest(contentId).isPresent()) {

@@ -145,6 +145,9 @@ public class LiveChannels {
     private volatile LiveSigner signer;
     private volatile String verificationKey;
     private volatile boolean demoPending;
+    private int demoAttempts;
+    /** Tries, 5 s apart, to find the demo content ingested (10 minutes). */
+    static final int DEMO_ATTEMPTS = 120;
 
     @PostConstruct
     void schedule() {
@@ -163,7 +166,8 @@ public class LiveChannels {
             try {
                 start();
             } catch (Exception e) {
-                LOG.errorf(e, "Live channels: the publisher did not start; retrying in 30 s");
+                LOG.warnf("Live channels: the publisher did not start (%s); retrying in 30 s", e.toString());
+                LOG.debugf(e, "the publisher's start");
                 timers.createSingleActionTimer(30_000, new TimerConfig("splitcast-live-start", false));
                 return;
             }
@@ -256,13 +260,15 @@ public class LiveChannels {
             demoPending = false;
             return;
         }
-        if (contents.find(groupId).isEmpty()) {
-            LOG.infof("Live demo channel %s: no content of that id; not opened", groupId);
-            demoPending = false;
+        // the demo data and the demo clip's ingest come a few seconds after the start: wait for them
+        if (contents.find(groupId).isEmpty() || versions.published(groupId).isEmpty()) {
+            if (++demoAttempts >= DEMO_ATTEMPTS) {
+                LOG.infof(
+                        "Live demo channel %s not opened: no content of that id with a stored version after %d s",
+                        groupId, DEMO_ATTEMPTS * 5);
+                demoPending = false;
+            }
             return;
-        }
-        if (versions.published(groupId).isEmpty()) {
-            return; // not ingested yet: the timer tries again
         }
         try {
             open(groupId, new LiveChannelSettings(groupId, null, null, null, true, null));
