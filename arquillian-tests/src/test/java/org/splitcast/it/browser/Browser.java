@@ -1,7 +1,6 @@
 package org.splitcast.it.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.File;
@@ -182,7 +181,14 @@ public final class Browser implements AutoCloseable {
     /** Asserts the page does not scroll sideways at the current size. */
     public void assertNoHorizontalScroll() {
         Number overflow = (Number) script("return document.documentElement.scrollWidth - window.innerWidth;");
-        assertTrue(overflow.intValue() <= 0, "the page is " + overflow + " px wider than the window");
+        if (overflow.intValue() > 0) {
+            Object wide = script(
+                    """
+                    return [...document.querySelectorAll('body *')]
+                        .filter(e => e.getBoundingClientRect().right > window.innerWidth + 0.5)
+                        .slice(-5).map(e => e.tagName + '#' + e.id + '.' + e.className + ' ' + (e.textContent ?? '').slice(0, 60));""");
+            fail("the page is " + overflow + " px wider than the window; the widest elements: " + wide);
+        }
     }
 
     /** Asserts every visible form control has a label (label element, aria-label or aria-labelledby). */
