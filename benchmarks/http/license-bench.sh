@@ -27,7 +27,8 @@
 # Splitcast-Access response header: a miss run must show 100%, a hit run 0%.
 #
 # Settings (environment): BASE_URL, CONTROLLER (management host:port), SERVER_HOME (for
-# bin/jboss-cli.sh), THREADS, CONNECTIONS, DURATION (wrk -t -c -d), HELLO_DURATION, WARMUP_STEP,
+# bin/jboss-cli.sh), PARTIAL_LOAD (default 0.8: a hit run at 80 % of the measured hit rate, for its
+# p99 below capacity; 0: none), THREADS, CONNECTIONS, DURATION (wrk -t -c -d), HELLO_DURATION, WARMUP_STEP,
 # WARMUP_MAX, ALGORITHMS, CONTENTS, HIT_TERMINALS, HIT_CONTENTS, MIN_POOL, POOL_MARGIN,
 # OPERATOR / INTEGRATOR (user:password), RUN_ID, OUT_DIR, PORT_OFFSET (instead of BASE_URL and
 # CONTROLLER: a server started with -Djboss.socket.binding.port-offset).
@@ -64,6 +65,8 @@ HELLO_PATH="/splitcast-bench-hello/hello"
 # the miss pool holds POOL_MARGIN x (warm-up hits' rate x DURATION) pairs, at least MIN_POOL: a miss does all a hit does and more, but the server is still warming up when the
 # hits' rate is taken, hence the margin
 POOL_MARGIN="${POOL_MARGIN:-3}"
+# after each hit run, the same hits at this fraction of its rate (0: no such run)
+PARTIAL_LOAD="${PARTIAL_LOAD:-0.8}"
 MIN_POOL="${MIN_POOL:-12000}"
 
 API="$BASE_URL/api"
@@ -164,7 +167,7 @@ run_wrk() {
     log "wrk $name ($mode, -t$THREADS -c$CONNECTIONS -d$duration)"
     local before after
     before=$(metrics_snapshot)
-    SC_MODE="$mode" SC_AUTH="Basic $(printf '%s' "$INTEGRATOR" | base64 -w0)" SC_PATH="${url#"$BASE_URL"}" \
+    SC_RATE="${SC_RATE:-}" SC_CONNECTIONS="$CONNECTIONS" SC_MODE="$mode" SC_AUTH="Basic $(printf '%s' "$INTEGRATOR" | base64 -w0)" SC_PATH="${url#"$BASE_URL"}" \
         SC_PAIRS="$pairs" SC_THREADS="$THREADS" \
         wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" --latency -s "$HERE/license.lua" "$url" >"$out" 2>&1 \
         || { cat "$out" >&2; die "wrk failed"; }
@@ -319,10 +322,25 @@ for algorithm in $ALGORITHMS; do
     if [ "${PROFILE:-}" = hit ]; then profiler_start; fi
     run_wrk "hit $algorithm" hit "$API/licenses" "$HIT_PAIRS" "$DURATION"
     if [ "${PROFILE:-}" = hit ]; then profiler_stop "hit-$algorithm"; fi
+    if [ "$PARTIAL_LOAD" != 0 ]; then
+        # the same hits at PARTIAL_LOAD of the rate just measured: the latency below capacity
+        SC_RATE=$(awk -v r="$LAST_RPS" -v f="$PARTIAL_LOAD" 'BEGIN { printf "%.0f", r * f }') \
+            run_wrk "hit $algorithm at $(awk -v f="$PARTIAL_LOAD" 'BEGIN { print 100 * f }')%" hit "$API/licenses" "$HIT_PAIRS" "$DURATION"
+    fi
     run_wrk "miss $algorithm" miss "$API/licenses" "$MISS_PAIRS" "$DURATION"
     BLOCK=$((BLOCK + 1))
     run_wrk "hello #$BLOCK" hello "$BASE_URL$HELLO_PATH" "" "$HELLO_DURATION"
 done
+
+# the signing limit of this machine, now (issue 12's miss target: miss req/s / (signs/s x cores))
+OPENSSL_NOTE=""
+if command -v openssl >/dev/null && [ "${OPENSSL_SPEED:-1}" = 1 ]; then
+    log "openssl speed -seconds 5 rsa3072"
+    signs=$(openssl speed -seconds 5 rsa3072 2>/dev/null | awk '/^rsa 3072 bits/ { print $(NF - 1) }')
+    if [ -n "$signs" ]; then
+        OPENSSL_NOTE="openssl speed rsa3072 just after: $signs signs/s on one core, x $(nproc) cores = $(awk -v s="$signs" -v n="$(nproc)" 'BEGIN { printf "%.0f", s * n }') signs/s"
+    fi
+fi
 
 # 5. the table
 TABLE="$OUT_DIR/license-bench.md"
@@ -354,6 +372,8 @@ TABLE="$OUT_DIR/license-bench.md"
             printf "\nratio to hello: req/s divided by the mean of the two hello runs around the case (for a hello run:"
             printf " by the mean of all, %.0f req/s).\n", hello_sum / hello_n
         }' "$RESULTS"
+    if [ -n "$OPENSSL_NOTE" ]; then echo "$OPENSSL_NOTE."; fi
+    echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)."
     echo "hello: GET $HELLO_PATH (bare JAX-RS, no security) with the same Authorization header as the licenses."
     echo "hit: $((HIT_TERMINALS * HIT_CONTENTS)) pairs whose access block is precomputed; miss: every request on a (terminal, content) pair never"
     echo "requested under the current signing key (AES_256 terminals); % computed counts the Splitcast-Access header."

@@ -8,6 +8,9 @@
 --                  lines i, i+n, i+2n, ... When a thread runs out it starts again (those requests
 --                  are hits, and the % computed of the result shows it)
 --
+-- SC_RATE (optional): the target rate in requests/s over all SC_CONNECTIONS connections; each
+-- connection then waits SC_CONNECTIONS / SC_RATE seconds between its requests (wrk's delay()), for
+-- latencies below the server's capacity (license-bench.sh: the hit run at 80 % of its rate).
 -- SC_PAIRS: a file of "terminalId contentId" lines. SC_AUTH: the value of the Authorization
 -- header. Every license request has a fresh valid nonce (16 bytes, base64url, no padding).
 -- done() prints one line "SC_RESULT key=value ..." that the shell script parses; the
@@ -88,6 +91,14 @@ function init(args)
       next_pair = (index % #all) + 1
    end
    assert(#pairs_list > 0, "no pairs for thread " .. index)
+end
+
+local rate = tonumber(os.getenv("SC_RATE") or "")
+local connections = tonumber(os.getenv("SC_CONNECTIONS") or "1")
+if rate and rate > 0 then
+   function delay()
+      return 1000 * connections / rate
+   end
 end
 
 function request()
