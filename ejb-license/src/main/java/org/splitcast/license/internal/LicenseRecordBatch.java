@@ -8,7 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 
-/** One transaction of the group commit: the rows of many license requests, committed together. */
+/** The rows of a group commit, persisted in the writing request's transaction ({@link LicenseRecordWriter}). */
 @Stateless
 @PermitAll
 public class LicenseRecordBatch {
@@ -16,8 +16,8 @@ public class LicenseRecordBatch {
     @PersistenceContext
     EntityManager em;
 
-    /** Inserts the rows (JDBC batches) and commits them when this method returns. */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    /** Persists the rows in the caller's transaction, which commits them (JDBC batches). */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void insert(List<LicenseIssue> rows) {
         for (LicenseIssue row : rows) {
             em.persist(row);

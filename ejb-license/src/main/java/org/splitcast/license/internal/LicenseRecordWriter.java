@@ -1,8 +1,12 @@
 package org.splitcast.license.internal;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -18,14 +22,18 @@ import org.splitcast.license.metrics.internal.LicenseMetrics;
  * transaction, each request returning only once its own row is committed, so that no license is
  * ever issued without its record (play counts and the viewing history depend on it).
  *
- * <p>No thread of its own: a request queues its row; if no request is writing, it becomes the
- * writer and commits every row queued (up to {@link #MAX_BATCH} per transaction, a few batches at
- * most); otherwise it waits for its row to be marked done. While one batch
- * commits, the next requests queue up, and the writer takes them all in its next transaction:
- * under load the batches grow by themselves, alone a request writes its own row at once. Waiting
- * requests are woken once, when their row is committed (no lock convoy: on a loaded machine every
- * wake-up costs a scheduling delay). A failed batch fails each of its requests (none of them gets a
- * license). {@code splitcast_license_record_batch_rows} shows the batch sizes.
+ * <p>No thread and no connection of its own: a request queues its row; if no request is taking
+ * rows, it becomes the writer, takes its own row and every row queued (up to {@link #MAX_BATCH}),
+ * persists them in <em>its own request's transaction</em> and returns; the other requests of the
+ * batch are woken when that transaction completes (a {@link Synchronization} after completion), and
+ * answer only if it committed. The writer needs no second connection: a request whose transaction
+ * already holds one (the nonce of {@code DefaultLicenseIssuer.refuseReplay}, a miss's store entry)
+ * never waits for a connection that the waiting requests hold, so the pool cannot run dry (a
+ * writer in a transaction of its own did, with 200 concurrent requests and a pool of 30). A waiting
+ * request is never a writer, and a writer waits for nobody, so no lock can close a cycle. Under load
+ * the batches grow by themselves; alone, a request writes its own row in its own transaction, as
+ * without the group commit. A batch whose transaction rolls back fails each of its requests (none of
+ * them gets a license). {@code splitcast_license_record_batch_rows} shows the batch sizes.
  */
 @ApplicationScoped
 public class LicenseRecordWriter {
@@ -49,48 +57,51 @@ public class LicenseRecordWriter {
     @Inject
     LicenseMetrics metrics;
 
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean writing = new AtomicBoolean();
+    private final AtomicBoolean taking = new AtomicBoolean();
     /** Rows in the last batch: more than one means concurrent requests, worth waiting for. */
     private volatile int lastBatch;
 
     /**
      * Under concurrent load (the last batch had more than one row), the writer waits this long
      * before taking the queue, so that the rows of requests a moment behind join the batch: fewer
-     * transactions (each costs a connection, a flush and a commit), a little more latency. 0: no
-     * wait.
+     * transactions (each costs a flush and a commit), a little more latency. 0: no wait.
      */
     @Inject
     @ConfigProperty(name = "splitcast.license.group-commit-linger-micros", defaultValue = "500")
     long lingerMicros;
 
     /**
-     * Returns once the row is committed.
+     * Called inside the request's transaction: returns once the row is committed, or (when this
+     * request writes the batch) once it is persisted in this transaction, which commits it.
      *
-     * @throws IllegalStateException if its batch could not be committed
+     * @throws IllegalStateException if its row's batch was rolled back
      */
     public void write(LicenseIssue row) {
         Pending mine = new Pending(row);
         queue.add(mine);
         boolean interrupted = false;
         while (mine.done.getCount() > 0) {
-            if (writing.compareAndSet(false, true)) {
+            if (taking.compareAndSet(false, true)) {
+                List<Pending> batch;
                 try {
-                    // a few batches at most: then the writer's own request answers, and a waiting
-                    // request takes over (its wait re-checks every 2 ms)
-                    for (int batches = 0; batches < 4 && writeBatch(); batches++) {
-                        // until the queue is empty
-                    }
+                    batch = take(mine);
                 } finally {
-                    writing.set(false);
+                    taking.set(false);
                 }
-                // a row queued after the last batch and before the release: its request saw a
-                // writer at work and waits; the loop takes the writer's part again if need be
+                if (batch != null) {
+                    writeInThisTransaction(batch);
+                    return;
+                }
+                // our row was taken by another writer: wait for its transaction
                 continue;
             }
             try {
-                // the writer is at work: woken when our row is done; the timeout only re-checks that
-                // a writer is still there (the row queued after its last batch)
+                // another request is taking rows: woken when our row is committed; the timeout only
+                // re-checks whether our row is still queued with nobody taking it
                 mine.done.await(2, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 interrupted = true;
@@ -104,31 +115,59 @@ public class LicenseRecordWriter {
         }
     }
 
-    /** Writes one batch of queued rows; false if the queue was empty. */
-    private boolean writeBatch() {
+    /** Our row first, then the queued ones; null if another writer already took our row. */
+    private List<Pending> take(Pending mine) {
         if (lastBatch > 1 && lingerMicros > 0 && queue.size() < MAX_BATCH) {
             LockSupport.parkNanos(lingerMicros * 1000);
         }
+        if (!queue.remove(mine)) {
+            return null;
+        }
         List<Pending> batch = new ArrayList<>();
+        batch.add(mine);
         Pending next;
         while (batch.size() < MAX_BATCH && (next = queue.poll()) != null) {
             batch.add(next);
         }
-        if (batch.isEmpty()) {
-            return false;
-        }
         lastBatch = batch.size();
-        RuntimeException failure = null;
+        return batch;
+    }
+
+    private void writeInThisTransaction(List<Pending> batch) {
+        List<Pending> others = batch.subList(1, batch.size());
         try {
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                    // the rows are flushed with the rest of the transaction
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    boolean committed = status == Status.STATUS_COMMITTED;
+                    if (committed) {
+                        metrics.recordBatch(batch.size());
+                    }
+                    complete(
+                            others,
+                            committed ? null : new IllegalStateException("the batch's transaction was rolled back"));
+                }
+            });
             batches.insert(batch.stream().map(p -> p.row).toList());
-            metrics.recordBatch(batch.size());
         } catch (RuntimeException e) {
-            failure = e;
+            // the others are not in a transaction that can still commit: they fail now (their
+            // synchronization, if registered, finds them done); ours fails with this request
+            complete(others, e);
+            throw e;
         }
-        for (Pending p : batch) {
-            p.failure = failure;
-            p.done.countDown();
+    }
+
+    private static void complete(List<Pending> pending, RuntimeException failure) {
+        for (Pending p : pending) {
+            if (p.done.getCount() > 0) {
+                p.failure = failure;
+                p.done.countDown();
+            }
         }
-        return true;
     }
 }
