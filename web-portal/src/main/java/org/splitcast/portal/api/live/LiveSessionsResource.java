@@ -17,6 +17,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.splitcast.error.InvalidRequestException;
@@ -46,7 +49,13 @@ public class LiveSessionsResource {
                     + " then the terminal must be active and its subscriber entitled to the content. 201 with the grant:"
                     + " sessionId, groupId, expiresAt, leaf, sk (SK wrapped for the terminal), ticket (for the edge),"
                     + " keys (the member's PATH key message).")
-    @APIResponse(responseCode = "201", description = "the session grant")
+    @APIResponse(
+            responseCode = "201",
+            description = "the session grant",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = LiveSessionGrantView.class)))
     @APIResponse(responseCode = "400", description = "validation or malformed-request: a field is missing or too long")
     @APIResponse(
             responseCode = "401",
@@ -75,7 +84,13 @@ public class LiveSessionsResource {
             summary = "Renew a live session (claim 7): a new SK for this member alone",
             description = "{terminalId, challengeId, proof}: a new grant (new SK, expiry, ticket, PATH). Only the"
                     + " session's own terminal; the terminal must still be active and entitled.")
-    @APIResponse(responseCode = "200", description = "the new grant")
+    @APIResponse(
+            responseCode = "200",
+            description = "the new grant",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = LiveSessionGrantView.class)))
     @APIResponse(responseCode = "400", description = "validation or malformed-request")
     @APIResponse(
             responseCode = "401",
@@ -99,7 +114,13 @@ public class LiveSessionsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Same as POST /api/sessions/{sessionId}/renewal")
-    @APIResponse(responseCode = "200", description = "the new grant")
+    @APIResponse(
+            responseCode = "200",
+            description = "the new grant",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = LiveSessionGrantView.class)))
     @APIResponse(responseCode = "400", description = "validation or malformed-request")
     @APIResponse(
             responseCode = "401",
@@ -141,7 +162,13 @@ public class LiveSessionsResource {
             summary = "The member's current PATH key message",
             description = "For a terminal that missed key messages (docs/live.md §3.2): its path keys and the"
                     + " traffic key, each wrapped under a key only that member holds.")
-    @APIResponse(responseCode = "200", description = "the PATH key message")
+    @APIResponse(
+            responseCode = "200",
+            description = "the PATH key message",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_OCTET_STREAM,
+                            schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "403", description = "not-your-session")
     @APIResponse(responseCode = "404", description = "not-found: the session ended, lapsed or never existed")
     public Response keys(@PathParam("sessionId") String sessionId, @QueryParam("terminalId") String terminalId)
