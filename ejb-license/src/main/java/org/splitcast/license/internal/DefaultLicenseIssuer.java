@@ -180,7 +180,6 @@ public class DefaultLicenseIssuer implements LicenseIssuer {
                             + " license requests in progress; retry when one has finished");
         }
         try {
-            refuseReplay(terminal.id(), request.nonce(), checkedAt, now.plus(validity));
             Long playsBefore = checkPlayLimit(subscriberId, content, checkedAt);
             String keyId = content.currentKeyId();
 
@@ -210,6 +209,10 @@ public class DefaultLicenseIssuer implements LicenseIssuer {
                     source,
                     checkedAt.truncatedTo(ChronoUnit.MICROS),
                     notAfter);
+            // the nonce is recorded last, just before the license record and in the same transaction:
+            // a request holds no database connection while it waits for a computation of the same
+            // triple (whose store needs one), and a refused replay uses no play
+            refuseReplay(terminal.id(), request.nonce(), checkedAt, now.plus(validity));
             if (playsBefore == null && groupCommit) {
                 // committed with other requests' rows before this returns
                 records.write(record);

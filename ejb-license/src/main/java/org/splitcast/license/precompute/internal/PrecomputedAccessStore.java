@@ -1,6 +1,8 @@
 package org.splitcast.license.precompute.internal;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -37,14 +39,31 @@ public class PrecomputedAccessStore {
     @Inject
     PrecomputedAccessCache cache;
 
+    @Resource
+    SessionContext context;
+
     /**
      * The stored block of the triple, if it is still valid at {@code validAfter}: from the cache in
      * memory, or else from the table (and then cached).
      */
     public Optional<StoredAccess> find(String terminalId, String contentId, String keyId, Instant validAfter) {
         return Optional.ofNullable(cache.find(
-                terminalId, contentId, keyId, validAfter, () -> load(terminalId, contentId, keyId, validAfter)
+                terminalId, contentId, keyId, validAfter, () -> context.getBusinessObject(PrecomputedAccessStore.class)
+                        .loadOutsideTransaction(terminalId, contentId, keyId, validAfter)
                         .orElse(null)));
+    }
+
+    /**
+     * The table's look-up of {@link #find}, outside the caller's transaction: the connection it
+     * borrows goes back to the pool at once instead of staying with the request's transaction. A miss
+     * then waits for the triple's computation ({@code AccessComputation}, whose store needs a
+     * connection of its own) without holding one: 200 concurrent misses of one triple could
+     * otherwise hold every connection of the pool while the one computing waited for a 31st.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Optional<StoredAccess> loadOutsideTransaction(
+            String terminalId, String contentId, String keyId, Instant validAfter) {
+        return load(terminalId, contentId, keyId, validAfter);
     }
 
     private Optional<StoredAccess> load(String terminalId, String contentId, String keyId, Instant validAfter) {
