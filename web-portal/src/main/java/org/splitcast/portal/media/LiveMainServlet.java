@@ -1,9 +1,6 @@
 package org.splitcast.portal.media;
 
 import jakarta.ejb.EJB;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
-import jakarta.json.bind.JsonbConfig;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,8 +12,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.splitcast.error.ErrorCode;
 import org.splitcast.error.SplitcastException;
-import org.splitcast.portal.api.problem.Problem;
-import org.splitcast.portal.api.problem.Problems;
 import org.splitcast.session.live.LiveService;
 
 /**
@@ -29,7 +24,6 @@ public class LiveMainServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Pattern PATH = Pattern.compile("/([^/]{1,128})/main/(\\d{1,18})");
-    private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig().withNullValues(false));
 
     @EJB
     LiveService live;
@@ -38,7 +32,8 @@ public class LiveMainServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Matcher path = PATH.matcher(String.valueOf(request.getPathInfo()));
         if (!path.matches()) {
-            problem(request, response, ErrorCode.NOT_FOUND, "Live main-stream chunks are at /live/{group}/main/{seq}");
+            ServletProblems.write(
+                    request, response, ErrorCode.NOT_FOUND, "Live main-stream chunks are at /live/{group}/main/{seq}");
             return;
         }
         String groupId = URLDecoder.decode(path.group(1), StandardCharsets.UTF_8);
@@ -46,7 +41,7 @@ public class LiveMainServlet extends HttpServlet {
         try {
             range = live.mainRange(groupId, Long.parseLong(path.group(2)));
         } catch (SplitcastException e) {
-            problem(request, response, e.code(), e.getMessage());
+            ServletProblems.write(request, response, e.code(), e.getMessage());
             return;
         }
         response.setStatus(200);
@@ -55,24 +50,5 @@ public class LiveMainServlet extends HttpServlet {
         // chunk numbers start again when a channel is reopened: never cached for long
         response.setHeader("Cache-Control", "public, max-age=10");
         response.getOutputStream().write(range);
-    }
-
-    private static void problem(HttpServletRequest request, HttpServletResponse response, ErrorCode code, String detail)
-            throws IOException {
-        response.setStatus(code.status());
-        response.setHeader("Cache-Control", "no-store");
-        response.setContentType(Problems.MEDIA_TYPE);
-        response.setCharacterEncoding("UTF-8");
-        String instance = request.getRequestURI();
-        response.getWriter()
-                .write(JSONB.toJson(new Problem(
-                        code.type(),
-                        code.title(),
-                        code.status(),
-                        detail,
-                        instance.length() > 300 ? instance.substring(0, 300) : instance,
-                        code.slug(),
-                        null,
-                        null)));
     }
 }

@@ -1,9 +1,6 @@
 package org.splitcast.portal.media;
 
 import jakarta.ejb.EJB;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
-import jakarta.json.bind.JsonbConfig;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,8 +19,6 @@ import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 import org.splitcast.error.ErrorCode;
 import org.splitcast.error.SplitcastException;
-import org.splitcast.portal.api.problem.Problem;
-import org.splitcast.portal.api.problem.Problems;
 import org.splitcast.session.delivery.MediaContent;
 import org.splitcast.session.delivery.MediaDelivery;
 
@@ -41,7 +36,6 @@ public class MainStreamServlet extends HttpServlet {
     private static final Logger LOG = Logger.getLogger(MainStreamServlet.class);
     private static final Pattern PATH = Pattern.compile("/([^/]{1,256})/main\\.ts");
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d{0,19})-(\\d{0,19})");
-    private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig().withNullValues(false));
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
     private static final int BLOCK = 1 << 16;
     static final String MEDIA_TYPE = "video/mp2t";
@@ -62,7 +56,8 @@ public class MainStreamServlet extends HttpServlet {
     private void serve(HttpServletRequest request, HttpServletResponse response, boolean body) throws IOException {
         Matcher path = PATH.matcher(String.valueOf(request.getPathInfo()));
         if (!path.matches()) {
-            problem(request, response, ErrorCode.NOT_FOUND, "Main streams are at /media/{contentId}/main.ts");
+            ServletProblems.write(
+                    request, response, ErrorCode.NOT_FOUND, "Main streams are at /media/{contentId}/main.ts");
             return;
         }
         String contentId = URLDecoder.decode(path.group(1), StandardCharsets.UTF_8);
@@ -70,7 +65,7 @@ public class MainStreamServlet extends HttpServlet {
         try {
             media = delivery.mainStream(contentId);
         } catch (SplitcastException e) {
-            problem(request, response, e.code(), e.getMessage());
+            ServletProblems.write(request, response, e.code(), e.getMessage());
             return;
         }
         long length = media.length();
@@ -152,24 +147,5 @@ public class MainStreamServlet extends HttpServlet {
         response.setStatus(HttpServletResponse.SC_REQUESTED_RANGE_NOT_SATISFIABLE);
         response.setHeader("Content-Range", "bytes */" + length);
         response.setContentLengthLong(0);
-    }
-
-    private static void problem(HttpServletRequest request, HttpServletResponse response, ErrorCode code, String detail)
-            throws IOException {
-        response.setStatus(code.status());
-        response.setHeader("Cache-Control", "no-store");
-        response.setContentType(Problems.MEDIA_TYPE);
-        response.setCharacterEncoding("UTF-8");
-        String instance = request.getRequestURI();
-        response.getWriter()
-                .write(JSONB.toJson(new Problem(
-                        code.type(),
-                        code.title(),
-                        code.status(),
-                        detail,
-                        instance.length() > 300 ? instance.substring(0, 300) : instance,
-                        code.slug(),
-                        null,
-                        null)));
     }
 }
