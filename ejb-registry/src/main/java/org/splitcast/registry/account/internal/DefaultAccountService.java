@@ -46,9 +46,6 @@ public class DefaultAccountService implements AccountService {
     CredentialCache cache;
 
     @EJB
-    PasswordUpgrade upgrade;
-
-    @EJB
     CredentialVerifier verifier;
 
     @Resource

@@ -45,7 +45,7 @@ class DefaultAccountServiceTest {
                     }
                     throw new UnsupportedOperationException(method.getName());
                 });
-        verifier.upgrade = service.upgrade = new PasswordUpgrade() {
+        verifier.upgrade = new PasswordUpgrade() {
             @Override
             public void replaceHash(String username, String newHash) {
                 upgradedTo.put(username, newHash);
