@@ -204,6 +204,8 @@ class AuthorizationIT {
                         200,
                         c -> Api.get(c, "/api/recommendations/model")),
                 rest("GET /api/license-keys/history", OPERATOR_ONLY, 200, c -> Api.get(c, "/api/license-keys/history")),
+                rest("GET /api/ingests", OPERATOR_ONLY, 200, c -> Api.get(c, "/api/ingests")),
+                rest("GET /api/live/groups", STAFF, 200, c -> Api.get(c, "/api/live/groups")),
                 new Operation(
                         "POST /api/licenses | SOAP requestLicense",
                         STAFF_AND_OWNER,
