@@ -401,6 +401,7 @@ export function attachPlayer(panel, {contentId, title}, terminalId, verified) {
         delete video.dataset.error;
         delete video.dataset.start;
         delete video.dataset.complete;
+        status.removeAttribute('title');
         bar.hidden = mode === 'pirate';
         bar.value = 0;
         try {
@@ -430,7 +431,7 @@ export function attachPlayer(panel, {contentId, title}, terminalId, verified) {
             await player.end();
             video.dataset.complete = 'true';
             if (mode === 'licensed') {
-                say(`Played the rebuilt original (${player.codecs.join(', ')}): every chunk and the trailer checked.`);
+                say(`Playing the rebuilt original (${player.codecs.join(', ')}): the whole stream is in, every chunk and the trailer checked.`);
             }
         } catch (e) {
             if (e instanceof Stopped || signal.aborted) {
@@ -462,9 +463,11 @@ export function attachPlayer(panel, {contentId, title}, terminalId, verified) {
         const why = video.error.message || `media error ${video.error.code}`;
         video.dataset.state = 'decode-error';
         video.dataset.error = `${video.error.code} ${why}`;
+        // the decoder's own words stay in data-error (and the tooltip): too technical to read
+        status.title = why;
         say(video.dataset.mode === 'pirate'
-            ? `The browser's decoder refuses the main stream alone (${why}): without the complementary information a pirate gets no picture here, and broken pictures from a tolerant player.`
-            : `The browser's decoder stopped (${why}).`);
+            ? 'The browser\'s video decoder refuses the main stream alone at its first frame: without the complementary information, a pirate gets no picture here, and from a tolerant player (ffmpeg, ffplay) a grey, broken one.'
+            : 'The browser\'s video decoder stopped: the rebuilt stream could not be decoded.');
     }
 
     video.addEventListener('error', () => {
