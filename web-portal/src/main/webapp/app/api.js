@@ -118,14 +118,14 @@ export async function api(method, path, body) {
 }
 
 /**
- * GET of a binary resource (same origin, the session cookie). Resolves to {bytes, headers};
- * rejects with an ApiError as api() does.
+ * GET of a binary resource (same origin, the session cookie). Resolves to {bytes, headers, status};
+ * rejects with an ApiError as api() does. extraHeaders: e.g. {Range: 'bytes=0-1023'}.
  */
-export async function getBytes(path) {
+export async function getBytes(path, extraHeaders = {}) {
     let response;
     try {
         response = await fetch(path, {
-            headers: {'Accept': '*/*', 'X-Requested-With': 'splitcast-portal'},
+            headers: {'Accept': '*/*', 'X-Requested-With': 'splitcast-portal', ...extraHeaders},
             credentials: 'same-origin',
             cache: 'no-store',
         });
@@ -142,7 +142,7 @@ export async function getBytes(path) {
         }
         throw new ApiError(response.status, problem, readable(response.status, problem));
     }
-    return {bytes: new Uint8Array(await response.arrayBuffer()), headers: response.headers};
+    return {bytes: new Uint8Array(await response.arrayBuffer()), headers: response.headers, status: response.status};
 }
 
 /** GET, resolving to the body only. */

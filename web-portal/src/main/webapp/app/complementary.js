@@ -375,34 +375,41 @@ export function parseTrailer(record) {
 }
 
 /**
- * Applies chunks to a copy of the main stream, in order, and checks the whole against the trailer
- * (§9): SHA-256 of each range before, CRC32C after, tiling, counts and fingerprint at the end.
+ * Applies chunks, in order, to the main stream's bytes as they arrive, one chunk's range at a
+ * time, and checks the whole against the trailer at the end (§9): SHA-256 of each range before,
+ * CRC32C after, tiling, counts and fingerprint. Nothing but the fingerprint's input (48 bytes a
+ * chunk) is kept, so a long stream is rebuilt in bounded memory.
  */
 export class Rebuilder {
-    constructor(header, main) {
+    constructor(header) {
         this.header = header;
-        this.out = main;
         this.nextIndex = 0;
         this.nextOffset = 0;
         this.extracted = 0;
         this.fingerprintInput = [ascii('SCCI main fingerprint v1')];
-        if (header.hasFingerprint && header.mainLength !== main.length) {
-            fail(`the main stream does not match: ${main.length} bytes, the complementary information is for ${header.mainLength}`);
+    }
+
+    /** The main stream's length as the server announces it (Content-Range), checked against the header. */
+    checkMainLength(length) {
+        if (this.header.hasFingerprint && this.header.mainLength !== length) {
+            fail(`the main stream does not match: ${length} bytes, the complementary information is for ${this.header.mainLength}`);
         }
     }
 
-    async apply(chunk) {
+    /**
+     * Applies a chunk to range, the main-stream bytes of exactly its range (changed in place into
+     * the original's bytes).
+     */
+    async apply(chunk, range) {
         if (!equalBytes(chunk.separationId, this.header.separationId)) {
             fail(`chunk ${chunk.index} belongs to another separation`);
         }
         if (chunk.index !== this.nextIndex || chunk.mainOffset !== this.nextOffset) {
             fail(`chunk ${chunk.index} is out of order`);
         }
-        const end = chunk.mainOffset + chunk.mainLength;
-        if (end > this.out.length) {
+        if (range.length !== chunk.mainLength) {
             fail('the main stream is truncated');
         }
-        const range = this.out.subarray(chunk.mainOffset, end);
         if (!equalBytes(await sha256(range), chunk.digest)) {
             fail(`the main stream does not match chunk ${chunk.index} (another stream, or damaged)`);
         }
@@ -421,15 +428,15 @@ export class Rebuilder {
         this.fingerprintInput.push(u64(chunk.mainOffset), u64(chunk.mainLength), chunk.digest);
         this.extracted += chunk.extractedBytes;
         this.nextIndex++;
-        this.nextOffset = end;
+        this.nextOffset = chunk.mainOffset + chunk.mainLength;
     }
 
-    /** Checks the trailer; returns the rebuilt original. */
-    async finish(trailer) {
+    /** Checks the trailer against the chunks applied and the main stream's length. */
+    async finish(trailer, mainLength) {
         if (!equalBytes(trailer.separationId, this.header.separationId)) {
             fail('the trailer belongs to another separation');
         }
-        if (this.nextOffset !== this.out.length) {
+        if (this.nextOffset !== mainLength) {
             fail('the main stream is longer than the complementary information covers');
         }
         if (trailer.chunkCount !== this.nextIndex || trailer.mainLength !== this.nextOffset
@@ -441,6 +448,5 @@ export class Rebuilder {
             || (this.header.hasFingerprint && (!equalBytes(fingerprint, this.header.fingerprint) || this.header.mainLength !== this.nextOffset))) {
             fail('the main-stream fingerprint does not match');
         }
-        return this.out;
     }
 }

@@ -80,7 +80,7 @@ export async function recommendationsView(view, session) {
                 ? 'No recommendation yet: everything you are entitled to has been watched, or the catalogue is empty.'
                 : ready
                     ? `${data.items.length} titles for ${terminal.label}, ${ready} ready: their license is precomputed, so picking them is instant.`
-                    : `${data.items.length} titles for ${terminal.label}; none is precomputed for it yet.`);
+                    : `${data.items.length} titles for ${terminal.label}; none is precomputed for it yet. The server precomputes the first ones for active subscribers while it is quiet (a run a minute): Refresh in a minute.`);
             list.dataset.terminalId = terminal.id;
             replace(list, data.items.map(item => h('li', {class: 'item', dataset: {contentId: item.contentId}},
                 h('div', {class: 'item-main'},

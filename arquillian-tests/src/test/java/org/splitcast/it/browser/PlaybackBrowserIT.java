@@ -43,6 +43,9 @@ class PlaybackBrowserIT extends DeployedEar {
     /** Where the frames are compared: 2.5 s into the stream, half a frame after a frame starts. */
     private static final double SEEK_SECONDS = 2.52;
 
+    /** The clip's length: 2 × the page's look-ahead of 20 s (player.js AHEAD_SECONDS). */
+    private static final int CLIP_SECONDS = 40;
+
     private Browser browser;
 
     @BeforeEach
@@ -57,15 +60,20 @@ class PlaybackBrowserIT extends DeployedEar {
 
     @Test
     void theRebuiltStreamPlaysAndMatchesTheOriginalWhileTheMainStreamAloneDoesNot() throws Exception {
-        // a 12 s H.264 + AAC test pattern whose colour space is written in the stream (BT.709, TV
-        // range), so that Chromium and ffmpeg turn it into RGB with the same matrix
+        // a 40 s H.264 + AAC test pattern whose colour space is written in the stream (BT.709, TV
+        // range), so that Chromium and ffmpeg turn it into RGB with the same matrix; a key frame
+        // every 2 s, as broadcast streams have, so that the page can play it piece by piece. 40 s
+        // is twice the page's look-ahead (20 s): the last chunks cannot have been fetched when
+        // playback passes 2 s, unless the page fetched the whole stream first
         Path clip = Clips.cached(
                 ClipSpec.builder()
-                        .testPattern(640, 360, 25, 12)
-                        .tone(440, 48_000, 12)
+                        .testPattern(640, 360, 25, CLIP_SECONDS)
+                        .tone(440, 48_000, CLIP_SECONDS)
                         .args(
                                 "-c:v",
                                 "libx264",
+                                "-g",
+                                "50",
                                 "-pix_fmt",
                                 "yuv420p",
                                 "-colorspace",
@@ -82,14 +90,14 @@ class PlaybackBrowserIT extends DeployedEar {
                                 "128k")
                         .format("mpegts")
                         .build(),
-                Media.work().resolve("h264-aac-bt709-12s.ts"));
+                Media.work().resolve("h264-aac-bt709-g50-" + CLIP_SECONDS + "s.ts"));
         String content = Api.unique("pattern");
         Api.post(
                         Credentials.OPERATOR,
                         "/api/contents",
                         """
-                        {"id": "%s", "title": "Test pattern %s", "genre": "animation", "durationSeconds": 12}"""
-                                .formatted(content, content))
+                        {"id": "%s", "title": "Test pattern %s", "genre": "animation", "durationSeconds": %d}"""
+                                .formatted(content, content, CLIP_SECONDS))
                 .expect(201);
         Media.ingest(content, clip);
         Licensing.entitle("alice", content);
@@ -132,6 +140,21 @@ class PlaybackBrowserIT extends DeployedEar {
         // Play, with the keyboard
         browser.visible("#play").sendKeys(Keys.ENTER);
         awaitPlaying("licensed");
+        // progressive: playing past 2 s while the last pieces are not fetched yet (the trailer is
+        // asked for after the last chunk and its main-stream range), and in more than one piece
+        @SuppressWarnings("unchecked")
+        Map<String, Object> fetched = (Map<String, Object>)
+                browser.script(
+                        """
+                const names = performance.getEntriesByType('resource').map(e => e.name);
+                return {trailer: names.filter(n => n.includes('chunks=trailer')).length,
+                    chunkRequests: names.filter(n => /chunks=\\d+\\.\\.\\d+/.test(n)).length,
+                    mainRequests: names.filter(n => n.endsWith('/main.ts')).length,
+                    complete: document.getElementById('player-video').dataset.complete ?? null};""");
+        System.out.println("PlaybackBrowserIT: requests when playback passed 2 s: " + fetched);
+        assertEquals(0L, ((Number) fetched.get("trailer")).longValue(), "trailer fetched before playing: " + fetched);
+        assertTrue(fetched.get("complete") == null, "the whole stream was rebuilt before playing: " + fetched);
+        assertTrue(((Number) fetched.get("mainRequests")).longValue() >= 2, "the main stream in pieces: " + fetched);
         Frame rebuilt = grab();
         screenshotOfThePlayer("player");
         double matching = psnr(clip, rebuilt.time(), rebuilt.image());
