@@ -222,7 +222,7 @@ public class DefaultLicenseIssuer implements LicenseIssuer {
             // triple (whose store needs one), and a refused replay uses no play
             LicenseRecordWriter.Outcome written = playsBefore == null && groupCommit
                     // committed with other requests' rows (and nonces) before this returns
-                    ? records.write(em, record, request.nonce(), now.plus(validity))
+                    ? records.write(record, request.nonce(), now.plus(validity))
                     : LicenseRecordWriter.Outcome.ROLLED_BACK;
             if (written == LicenseRecordWriter.Outcome.NONCE_REUSED) {
                 throw nonceReused(terminal.id());

@@ -3,7 +3,6 @@ package org.splitcast.license.internal;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -53,10 +52,10 @@ import org.splitcast.license.metrics.internal.LicenseMetrics;
  * queue and is refused alone. A batch whose transaction rolls back (another node inserted one of its
  * nonces between the query and the insert, a terminal deleted meanwhile) answers {@link
  * Outcome#ROLLED_BACK} to each waiting request, which then writes its own rows alone.
- * {@code splitcast_license_record_batch_rows} shows the batch sizes. The request passes its entity
- * manager: a {@code @PersistenceContext} in this CDI bean made WildFly start CDI before the
- * persistence unit (the deployment failed), and an EJB in between cost an interceptor chain per
- * license.
+ * {@code splitcast_license_record_batch_rows} shows the batch sizes. The rows are written with JDBC on
+ * the transaction's connection (the JTA datasource gives the entity manager's connection): no
+ * entity manager here (a {@code @PersistenceContext} in this CDI bean made WildFly start CDI before
+ * the persistence unit), no EJB in between (an interceptor chain per license), no flush of entities.
  */
 @ApplicationScoped
 public class LicenseRecordWriter {
@@ -105,7 +104,7 @@ public class LicenseRecordWriter {
 
     /**
      * The JTA datasource of the license entity manager: in a transaction its connection is the one
-     * the entity manager flushes on (one connection per transaction), used for JDBC batches of the nonces.
+     * the entity manager uses (one connection per transaction).
      */
     @Resource(lookup = SplitcastDatasource.JNDI_NAME)
     DataSource dataSource;
@@ -127,11 +126,11 @@ public class LicenseRecordWriter {
     long lingerMicros;
 
     /**
-     * Called inside the request's transaction, with its entity manager {@code em}: records the
-     * license and the request's nonce, valid until {@code nonceExpiresAt}. Returns once both are committed, or (when this request writes
+     * Called inside the request's transaction: records the license and the request's nonce, valid
+     * until {@code nonceExpiresAt}. Returns once both are committed, or (when this request writes
      * the batch) once they are written in this transaction, which commits them.
      */
-    public Outcome write(EntityManager em, LicenseIssue row, String nonce, Instant nonceExpiresAt) {
+    public Outcome write(LicenseIssue row, String nonce, Instant nonceExpiresAt) {
         Pending mine = new Pending(row, nonce, nonceExpiresAt);
         if (!inFlight.add(mine.key)) {
             return Outcome.NONCE_REUSED;
@@ -149,7 +148,7 @@ public class LicenseRecordWriter {
                         taking.set(false);
                     }
                     if (batch != null) {
-                        Outcome outcome = writeInThisTransaction(em, batch);
+                        Outcome outcome = writeInThisTransaction(batch);
                         // written: the batch's synchronization releases our nonce after the commit
                         released = outcome == Outcome.WRITTEN;
                         return outcome;
@@ -197,7 +196,7 @@ public class LicenseRecordWriter {
     }
 
     /** Writes the batch (ours first) in this request's transaction; the outcome of our own row. */
-    private Outcome writeInThisTransaction(EntityManager em, List<Pending> batch) {
+    private Outcome writeInThisTransaction(List<Pending> batch) {
         Pending mine = batch.get(0);
         List<Pending> others = new ArrayList<>(batch.subList(1, batch.size()));
         try {
@@ -253,10 +252,7 @@ public class LicenseRecordWriter {
                 }
             });
             try (Connection c = dataSource.getConnection()) {
-                insertNonces(c, expired, rows);
-            }
-            for (Pending p : rows) {
-                em.persist(p.row);
+                insertRows(c, expired, rows);
             }
             return Outcome.WRITTEN;
         } catch (SQLException e) {
@@ -280,6 +276,9 @@ public class LicenseRecordWriter {
     private static final String DELETE_NONCE = "delete from license_nonce where terminal_id = ? and nonce = ?";
     private static final String INSERT_NONCE =
             "insert into license_nonce (terminal_id, nonce, expires_at) values (?, ?, ?)";
+    /** The columns of {@link LicenseIssue} (license_issue, V2__licenses.sql). */
+    private static final String INSERT_LICENSE = "insert into license_issue (id, subscriber_id, terminal_id,"
+            + " content_id, key_id, access, issued_at, expires_at) values (?, ?, ?, ?, ?, ?, ?, ?)";
 
     /** The expiry of each (terminal, nonce) of the batch that the table already holds. */
     private static Map<String, Instant> storedNonces(Connection c, List<Pending> batch) throws SQLException {
@@ -298,8 +297,11 @@ public class LicenseRecordWriter {
         return stored;
     }
 
-    /** Deletes the expired rows of reused nonces, then inserts every row's nonce (JDBC batches). */
-    private static void insertNonces(Connection c, List<Pending> expired, List<Pending> rows) throws SQLException {
+    /**
+     * Deletes the expired rows of reused nonces, then inserts every row's nonce and license record
+     * (JDBC batches; the entity manager's flush of the same rows cost more than the inserts).
+     */
+    private static void insertRows(Connection c, List<Pending> expired, List<Pending> rows) throws SQLException {
         if (!expired.isEmpty()) {
             try (PreparedStatement ps = c.prepareStatement(DELETE_NONCE)) {
                 for (Pending p : expired) {
@@ -315,9 +317,42 @@ public class LicenseRecordWriter {
                 ps.setString(1, p.row.terminalId());
                 ps.setString(2, p.nonce);
                 ps.setObject(3, OffsetDateTime.ofInstant(p.nonceExpiresAt, ZoneOffset.UTC));
-                ps.addBatch();
+                add(ps, rows.size());
             }
+            execute(ps, rows.size());
+        }
+        try (PreparedStatement ps = c.prepareStatement(INSERT_LICENSE)) {
+            for (Pending p : rows) {
+                LicenseIssue r = p.row;
+                ps.setString(1, r.id());
+                ps.setString(2, r.subscriberId());
+                ps.setString(3, r.terminalId());
+                ps.setString(4, r.contentId());
+                ps.setString(5, r.keyId());
+                ps.setString(6, r.access().name());
+                ps.setObject(7, OffsetDateTime.ofInstant(r.issuedAt(), ZoneOffset.UTC));
+                ps.setObject(8, OffsetDateTime.ofInstant(r.expiresAt(), ZoneOffset.UTC));
+                add(ps, rows.size());
+            }
+            execute(ps, rows.size());
+        }
+    }
+
+    /*
+     * One row alone is a plain update, more rows a JDBC batch (H2 builds an exception object, with
+     * its stack trace, for every batch it executes).
+     */
+    private static void add(PreparedStatement ps, int rows) throws SQLException {
+        if (rows > 1) {
+            ps.addBatch();
+        }
+    }
+
+    private static void execute(PreparedStatement ps, int rows) throws SQLException {
+        if (rows > 1) {
             ps.executeBatch();
+        } else {
+            ps.executeUpdate();
         }
     }
 }
