@@ -234,7 +234,7 @@ public class LicenseRecordWriter {
             transactions.registerInterposedSynchronization(new Synchronization() {
                 @Override
                 public void beforeCompletion() {
-                    // the rows are flushed with the rest of the transaction
+                    // nothing: the rows are inserted on the transaction's connection, it commits them
                 }
 
                 @Override
