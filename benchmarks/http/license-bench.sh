@@ -129,9 +129,12 @@ new_terminals() {
         || die "terminal creation failed"
 }
 
-license_status() { # terminal content -> "status access-header"
+license_status() { # terminal content -> "status access-header"; a fresh nonce each time (a repeated
+    # one is refused with 409 nonce-reused): 16 random bytes, base64url without padding
+    local nonce
+    nonce=$(openssl rand -base64 16 | tr '+/' '-_' | tr -d '=\n')
     curl -s -o /dev/null -D - -u "$INTEGRATOR" -H 'Content-Type: application/json' \
-        -d "{\"contentId\":\"$2\",\"terminalId\":\"$1\",\"nonce\":\"q0sQ0mG0s3Qm0W6qvY0hWQ\"}" "$API/licenses" \
+        -d "{\"contentId\":\"$2\",\"terminalId\":\"$1\",\"nonce\":\"$nonce\"}" "$API/licenses" \
         | awk 'NR==1 {s=$2} tolower($1)=="splitcast-access:" {a=$2} END {gsub("\r","",a); print s, a}'
 }
 

@@ -8,7 +8,7 @@ set -euo pipefail
 file="$1"
 awk '
 BEGIN {
-    n = split("argon2|Argon2|argon2id;credential cache HMAC|CredentialCache;JCA provider look-up|getService|BCJcaJceHelper|GetInstance|JceSecurity;H2 database|org/h2/;Hibernate / JPA|org/hibernate/;JDBC pool / JCA tx|jboss/jca/|ironjacamar|arjuna|narayana;crypto (HMAC, AES, signature)|bouncycastle|amazon/corretto|sun/security|com/sun/crypto;JSON|yasson|json/;EJB / CDI interceptors|org/jboss/as/ejb3|org/jboss/weld|org/jboss/invocation;security (Elytron, Jakarta Security)|wildfly/security|soteria|jakarta/security;RESTEasy|resteasy;Undertow / XNIO|undertow|xnio;GC|GCTaskThread|G1|gc_;JIT compiler|CompileBroker|C2Compiler|C1Compiler|Compile::", rows, ";")
+    n = split("argon2|Argon2|argon2id;credential cache HMAC|CredentialCache;JCA provider look-up|getService|BCJcaJceHelper|GetInstance|JceSecurity;H2 database|org/h2/;Hibernate / JPA|org/hibernate/;JDBC pool / JCA tx|jboss/jca/|ironjacamar|arjuna|narayana;crypto (HMAC, AES, signature)|bouncycastle|amazon/corretto|sun/security|com/sun/crypto;JSON|yasson|json/;EJB / CDI interceptors|org/jboss/as/ejb3|org/jboss/weld|org/jboss/invocation;security (Elytron, Jakarta Security)|wildfly/security|soteria|jakarta/security;RESTEasy|resteasy;Undertow / XNIO|undertow|xnio;GC|GCTaskThread|G1|gc_|PSPromotionManager|PSScavenge|PSParallelCompact|ParallelScavenge|PSRootsClosure|StealTask;JIT compiler|CompileBroker|C2Compiler|C1Compiler|Compile::", rows, ";")
     for (i = 1; i <= n; i++) { split(rows[i], kv, "|"); name[i] = kv[1]; pat[i] = substr(rows[i], length(kv[1]) + 2) }
 }
 {

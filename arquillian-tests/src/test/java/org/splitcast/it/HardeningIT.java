@@ -40,8 +40,13 @@ class HardeningIT extends DeployedEar {
     private static final Pattern JAVA_NAME = Pattern.compile("\\b(?:[a-z][a-z0-9_]*\\.){2,}[A-Z][A-Za-z0-9_$]*");
     private static final int RACERS = 20;
 
-    /** {@code RACERS} identical POSTs released together: status → count. */
+    /** {@code RACERS} identical POSTs released together: status → count (each 409 a "conflict"). */
     private static Map<Integer, Integer> race(Supplier<Api.Reply> creation) throws Exception {
+        return race(creation, "conflict");
+    }
+
+    /** {@code RACERS} identical POSTs released together: status → count (each 409 of {@code type409}). */
+    private static Map<Integer, Integer> race(Supplier<Api.Reply> creation, String type409) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(RACERS);
         CountDownLatch start = new CountDownLatch(1);
         try {
@@ -58,7 +63,7 @@ class HardeningIT extends DeployedEar {
                 Api.Reply r = reply.get();
                 statuses.merge(r.status(), 1, Integer::sum);
                 if (r.status() == 409) {
-                    r.expectProblem(409, "conflict");
+                    r.expectProblem(409, type409);
                 }
             }
             return statuses;
@@ -266,5 +271,27 @@ class HardeningIT extends DeployedEar {
                         Licensing.requestBody(content, tv.id(), Nonces.generate(CRYPTO)))
                 .expect(200);
         assertEquals("8", fresh.header("Splitcast-Plays-Left"));
+    }
+
+    @Test
+    void racingReplaysOfOneNonceGetOneLicenseThenOnly409s() throws Exception {
+        // no play limit: these licenses are recorded by the group commit, which takes their nonces
+        // in its batches (issue 12), so the refusal of a twin happens there
+        Subscriber owner = Subscriber.create("replay-race");
+        String content = Licensing.content(null);
+        Licensing.entitle(owner.id(), content);
+        SymmetricTerminal tv = Licensing.symmetricTerminal(owner.id());
+        String nonce = Nonces.generate(CRYPTO);
+
+        Map<Integer, Integer> statuses = race(
+                () -> post(owner.credentials(), "/api/licenses", Licensing.requestBody(content, tv.id(), nonce)),
+                "nonce-reused");
+        assertEquals(
+                Map.of(200, 1, 409, RACERS - 1), statuses, "one license for the nonce, the other twins 409, no 500");
+        // once committed, the nonce stays refused; a fresh one is not
+        post(owner.credentials(), "/api/licenses", Licensing.requestBody(content, tv.id(), nonce))
+                .expectProblem(409, "nonce-reused");
+        post(owner.credentials(), "/api/licenses", Licensing.requestBody(content, tv.id(), Nonces.generate(CRYPTO)))
+                .expect(200);
     }
 }

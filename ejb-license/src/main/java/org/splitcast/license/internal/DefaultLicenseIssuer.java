@@ -36,6 +36,7 @@ import org.splitcast.license.format.License;
 import org.splitcast.license.format.Nonces;
 import org.splitcast.license.metrics.internal.LicenseMetrics;
 import org.splitcast.license.precompute.internal.AccessComputation;
+import org.splitcast.license.precompute.internal.PrecomputedAccessCache;
 import org.splitcast.license.precompute.internal.PrecomputedAccessStore;
 import org.splitcast.license.precompute.internal.StoredAccess;
 import org.splitcast.registry.account.Callers;
@@ -94,6 +95,9 @@ public class DefaultLicenseIssuer implements LicenseIssuer {
 
     @Inject
     RegistryReadCache registry;
+
+    @Inject
+    PrecomputedAccessCache accessCache;
 
     @Inject
     LicenseRecordWriter records;
@@ -185,8 +189,12 @@ public class DefaultLicenseIssuer implements LicenseIssuer {
 
             // step 141: is the access block precomputed? 146 on a hit, 142 on a miss
             AccessSource source = AccessSource.PRECOMPUTED;
-            StoredAccess access = store.find(terminal.id(), content.id(), keyId, now.plus(minRemaining))
-                    .orElse(null);
+            // from memory on a hit; the table (outside this transaction) only when not cached
+            Instant validAfter = now.plus(minRemaining);
+            StoredAccess access =
+                    accessCache.find(terminal.id(), content.id(), keyId, validAfter, () -> store.loadOutsideTransaction(
+                                    terminal.id(), content.id(), keyId, validAfter)
+                            .orElse(null));
             if (access == null) {
                 source = AccessSource.COMPUTED;
                 // computed "at" the request's time, so that the block is never younger than the grant
@@ -209,15 +217,20 @@ public class DefaultLicenseIssuer implements LicenseIssuer {
                     source,
                     checkedAt.truncatedTo(ChronoUnit.MICROS),
                     notAfter);
-            // the nonce is recorded last, just before the license record and in the same transaction:
-            // a request holds no database connection while it waits for a computation of the same
+            // the nonce is recorded last, with the license record and in the same transaction: a
+            // request holds no database connection while it waits for a computation of the same
             // triple (whose store needs one), and a refused replay uses no play
-            refuseReplay(terminal.id(), request.nonce(), checkedAt, now.plus(validity));
-            if (playsBefore == null && groupCommit) {
-                // committed with other requests' rows before this returns
-                records.write(record);
-            } else {
-                // a play limit counts these rows under the subscriber's lock: in this transaction
+            LicenseRecordWriter.Outcome written = playsBefore == null && groupCommit
+                    // committed with other requests' rows (and nonces) before this returns
+                    ? records.write(record, request.nonce(), now.plus(validity))
+                    : LicenseRecordWriter.Outcome.ROLLED_BACK;
+            if (written == LicenseRecordWriter.Outcome.NONCE_REUSED) {
+                throw nonceReused(terminal.id());
+            }
+            if (written == LicenseRecordWriter.Outcome.ROLLED_BACK) {
+                // alone, in this transaction: a play limit counts these rows under the subscriber's
+                // lock; or the group commit's batch rolled back without this request's fault
+                refuseReplay(terminal.id(), request.nonce(), checkedAt, now.plus(validity));
                 em.persist(record);
             }
             // the viewing history (database 56) grows with the license once it is committed; the
@@ -247,16 +260,20 @@ public class DefaultLicenseIssuer implements LicenseIssuer {
     /**
      * Replay refusal: records (terminal, nonce) until {@code until}, the latest a license issued
      * now can be valid, and refuses the request if the terminal sent that nonce before within that
-     * time. Two statements on the primary key of {@code license_nonce}: the terminal's expired
-     * nonces are deleted, then this one inserted; a row already there (committed, or inserted by a
+     * time. Two statements on the primary key of {@code license_nonce}: an expired row of the same
+     * nonce is deleted, then this one inserted; a row already there (committed, or inserted by a
      * concurrent twin, which the insert waits for) violates the key. The row goes with the request's
-     * transaction: a refused request does not use its nonce up.
+     * transaction: a refused request does not use its nonce up. The terminal's other expired nonces
+     * are left to the sweep of {@code StoreHousekeeping} (deleting them here scanned every nonce of
+     * the terminal on every request). The path of licenses counted by a play limit, and of a group
+     * commit's batch that rolled back; {@link LicenseRecordWriter} does the same for a batch.
      */
     private void refuseReplay(String terminalId, String nonce, Instant now, Instant until)
             throws LicenseRefusedException {
-        em.createNativeQuery("delete from license_nonce where terminal_id = ?1 and expires_at <= ?2")
+        em.createNativeQuery("delete from license_nonce where terminal_id = ?1 and nonce = ?2 and expires_at <= ?3")
                 .setParameter(1, terminalId)
-                .setParameter(2, now)
+                .setParameter(2, nonce)
+                .setParameter(3, now)
                 .executeUpdate();
         try {
             em.createNativeQuery("insert into license_nonce (terminal_id, nonce, expires_at) values (?1, ?2, ?3)")
@@ -269,11 +286,15 @@ public class DefaultLicenseIssuer implements LicenseIssuer {
                 throw e;
             }
             LOG.debugf("nonce replayed by terminal %s: %s", terminalId, e.getMessage());
-            throw new LicenseRefusedException(
-                    ErrorCode.NONCE_REUSED,
-                    "terminal '" + terminalId + "' already sent this nonce in an earlier license request;"
-                            + " send a fresh random nonce with every request");
+            throw nonceReused(terminalId);
         }
+    }
+
+    private static LicenseRefusedException nonceReused(String terminalId) {
+        return new LicenseRefusedException(
+                ErrorCode.NONCE_REUSED,
+                "terminal '" + terminalId + "' already sent this nonce in an earlier license request;"
+                        + " send a fresh random nonce with every request");
     }
 
     private static boolean isKeyViolation(Throwable e) {

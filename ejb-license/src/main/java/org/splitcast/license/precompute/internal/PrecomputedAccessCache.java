@@ -44,8 +44,11 @@ public class PrecomputedAccessCache {
     @Resource
     TransactionSynchronizationRegistry transactions;
 
-    /** The triple's stored access valid after {@code validAfter}, from memory or else from {@code loader}. */
-    StoredAccess find(
+    /**
+     * The triple's stored access valid after {@code validAfter}, from memory or else from {@code
+     * loader} (a hit asks here directly, without the EJB hop of {@link PrecomputedAccessStore#find}).
+     */
+    public StoredAccess find(
             String terminalId, String contentId, String keyId, Instant validAfter, Supplier<StoredAccess> loader) {
         Key key = new Key(terminalId, contentId, keyId);
         StoredAccess cached = entries.get(key);

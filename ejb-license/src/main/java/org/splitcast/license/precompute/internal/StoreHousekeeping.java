@@ -15,7 +15,8 @@ import org.splitcast.license.signing.LicenseSigningKeys;
 
 /**
  * Keeps the store true over time: deletes expired access blocks, retired signing keys once no
- * license they signed can still be valid, and the precompute timer's old run records.
+ * license they signed can still be valid, the precompute timer's old run records and the expired
+ * nonces of the replay refusal.
  * Idempotent, so it runs on every node of a cluster
  * (a non-persistent timer): a delete that finds nothing costs one query.
  */
@@ -51,10 +52,16 @@ public class StoreHousekeeping {
         int runs = em.createQuery("delete from PrecomputeRunRecord r where r.startedAt < :before")
                 .setParameter("before", now.minus(runHistory))
                 .executeUpdate();
-        if (expired > 0 || keys > 0 || runs > 0) {
+        // the replay refusal's nonces once no license issued with them can still be valid (a license
+        // request deletes only an expired row of its own nonce: scanning its terminal's was too slow)
+        int nonces = em.createNativeQuery("delete from license_nonce where expires_at <= ?1")
+                .setParameter(1, now)
+                .executeUpdate();
+        if (expired > 0 || keys > 0 || runs > 0 || nonces > 0) {
             LOG.infof(
-                    "Housekeeping: %d expired access blocks, %d retired signing keys, %d precompute run records deleted",
-                    expired, keys, runs);
+                    "Housekeeping: %d expired access blocks, %d retired signing keys, %d precompute run records,"
+                            + " %d expired nonces deleted",
+                    expired, keys, runs, nonces);
         }
     }
 }

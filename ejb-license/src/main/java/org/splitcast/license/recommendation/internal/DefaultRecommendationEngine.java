@@ -98,6 +98,16 @@ public class DefaultRecommendationEngine implements RecommendationEngine {
     boolean excludeViewed;
 
     private volatile Built current;
+
+    @Inject
+    ViewRecorder views;
+
+    /** The model in use from now on, also for the views of licenses ({@link ViewRecorder}). */
+    private void publish(Built built) {
+        current = built;
+        views.use(built.model());
+    }
+
     private final AtomicBoolean stale = new AtomicBoolean();
     private final ReentrantLock building = new ReentrantLock();
 
@@ -143,7 +153,7 @@ public class DefaultRecommendationEngine implements RecommendationEngine {
         building.lock();
         try {
             stale.set(false);
-            current = build();
+            publish(build());
         } finally {
             building.unlock();
         }
@@ -171,7 +181,7 @@ public class DefaultRecommendationEngine implements RecommendationEngine {
         if (due && building.tryLock()) {
             try {
                 stale.set(false);
-                current = build();
+                publish(build());
             } catch (RuntimeException e) {
                 stale.set(true);
                 LOG.errorf(e, "The recommendation model could not be rebuilt; the previous one stays in use");
@@ -183,10 +193,7 @@ public class DefaultRecommendationEngine implements RecommendationEngine {
 
     @Override
     public void viewed(String subscriberId, String terminalId, String contentId, Instant at) {
-        Built built = current;
-        if (built != null) {
-            built.model().recordView(subscriberId, terminalId, contentId, at);
-        }
+        views.viewed(subscriberId, terminalId, contentId, at);
     }
 
     @Override
@@ -236,7 +243,7 @@ public class DefaultRecommendationEngine implements RecommendationEngine {
         building.lock();
         try {
             if (current == null) {
-                current = build();
+                publish(build());
             }
             return current;
         } finally {

@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.transaction.Transactional;
-import org.splitcast.license.LicenseIssued;
 import org.splitcast.license.activity.ContentAccessReported;
 import org.splitcast.registry.events.CatalogueChanged;
 import org.splitcast.registry.events.EntitlementsChanged;
@@ -15,7 +14,7 @@ import org.splitcast.registry.events.SubscriberRemoved;
 /**
  * Keeps the recommendation model current between rebuilds: each change reaches it only once the
  * transaction that made it has committed, so a license or a registration that rolls back leaves
- * no trace in the model.
+ * no trace in the model. Licenses have their own observer, {@link LicenseViewsObserver}.
  */
 @ApplicationScoped
 // after the commit the finished transaction is still on the thread: each notification gets its own
@@ -24,10 +23,6 @@ public class RecommendationEventsObserver {
 
     @EJB
     RecommendationEngine engine;
-
-    void licenseIssued(@Observes(during = TransactionPhase.AFTER_SUCCESS) LicenseIssued e) {
-        engine.viewed(e.subscriberId(), e.terminalId(), e.contentId(), e.issuedAt());
-    }
 
     void accessReported(@Observes(during = TransactionPhase.AFTER_SUCCESS) ContentAccessReported e) {
         engine.viewed(e.subscriberId(), e.terminalId(), e.contentId(), e.at());
