@@ -147,6 +147,7 @@ class LiveEndToEndTest {
 
         // an edge killed mid-stream and restarted on the same address: no chunk lost
         int before = renewing.chunks.size();
+        int warned = renewing.warnings.size();
         long killedAt = System.nanoTime();
         edgeA.kill();
         edgeA = EdgeProcess.start(
@@ -166,9 +167,9 @@ class LiveEndToEndTest {
         assertTrue(
                 renewing.client().renewals.get() >= 1,
                 "renewals: " + renewing.client().renewals.get());
-        assertTrue(
-                renewing.client().reconnects.get() >= 1,
-                "reconnects: " + renewing.client().reconnects.get());
+        // it saw its edge go (a broken stream, or an edge that refused to connect); the reconnects
+        // counter alone would miss a kill that falls on a renewal's reconnection
+        assertTrue(renewing.warnings.size() > warned, "noticed the edge going: " + renewing.describe());
         assertEquals(0, renewing.client().gaps.get(), "gaps");
 
         // byte-identical live output, without a gap, for every terminal (up to where each stopped)

@@ -158,7 +158,14 @@ public final class LiveTerminal {
         for (int i = 0; i < chunks.size(); i++) {
             long[] c = chunks.get(i);
             if (i > 0) {
-                assertEquals(chunks.get(i - 1)[0] + 1, c[0], id + ": chunk " + c[0] + " follows a gap");
+                assertEquals(
+                        chunks.get(i - 1)[0] + 1,
+                        c[0],
+                        id + ": chunk " + c[0] + " follows a gap; warnings about chunks and keys: "
+                                + warnings.stream()
+                                        .filter(w -> w.startsWith("chunk") || w.contains("key"))
+                                        .limit(20)
+                                        .toList());
             }
             expected.write(original, (int) c[1], (int) c[2]);
         }
