@@ -45,6 +45,11 @@ public final class ConnectionCutter implements AutoCloseable {
         return accepted.get();
     }
 
+    /** Connections relayed now (both of their sockets open). */
+    public int openConnections() {
+        return (int) open.stream().filter(s -> !s.isClosed()).count() / 2;
+    }
+
     /**
      * Closes every connection relayed so far, on both sides: the terminal sees its stream end
      * abruptly, the edge sees its reader go.
@@ -58,8 +63,8 @@ public final class ConnectionCutter implements AutoCloseable {
                 n++;
             }
             closeQuietly(s);
+            open.remove(s); // only these: a connection accepted meanwhile stays relayed
         }
-        open.clear();
         return n / 2;
     }
 
@@ -89,7 +94,7 @@ public final class ConnectionCutter implements AutoCloseable {
         }
     }
 
-    private static void pipe(Socket from, Socket to) {
+    private void pipe(Socket from, Socket to) {
         Thread t = new Thread(
                 () -> {
                     byte[] buffer = new byte[16 * 1024];
@@ -105,6 +110,8 @@ public final class ConnectionCutter implements AutoCloseable {
                     } finally {
                         closeQuietly(from);
                         closeQuietly(to);
+                        open.remove(from);
+                        open.remove(to);
                     }
                 },
                 "cutter-pipe");
