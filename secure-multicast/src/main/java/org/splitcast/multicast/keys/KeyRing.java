@@ -37,7 +37,10 @@ public final class KeyRing {
     /** Superseded versions of node keys, newest first, up to {@link #RETIRED_VERSIONS} per node. */
     private final Map<Long, java.util.ArrayDeque<NodeKey>> retired = new HashMap<>();
     /** Older versions of a node key kept for key messages replayed after a resumption. */
-    static final int RETIRED_VERSIONS = 4;
+    // 16, not 4: every renewal, join or leave of any member makes a new root (and path) version, so
+    // a terminal whose edge restarts while a few members renew sees several versions go by before
+    // the replayed REKEY frames (wrapped under the older ones) reach it (LiveMulticastIT)
+    static final int RETIRED_VERSIONS = 16;
     /** TEKs kept beyond the overlap for catching up (replayed frames after a renewal). */
     static final int MAX_EXTRA_PERIODS = 16;
 
@@ -131,6 +134,14 @@ public final class KeyRing {
                             learnedNodes.put(
                                     entry.target().id(),
                                     new NodeKey(entry.target().version(), key));
+                        } else if (known.version > entry.target().version()
+                                && holding(entry.target(), learnedNodes) == null) {
+                            // an older version, from a frame replayed after a renewal's PATH
+                            // brought a newer one: kept with the superseded versions, so that the
+                            // keys wrapped under it (a TEK of a period the replay has yet to show) open
+                            retireOlder(
+                                    entry.target().id(),
+                                    new NodeKey(entry.target().version(), key));
                         } else {
                             SecretKeys.wipe(key);
                         }
@@ -186,6 +197,19 @@ public final class KeyRing {
             }
         }
         return null;
+    }
+
+    /** Files {@code older} among the superseded versions of node {@code id}, newest first. */
+    private void retireOlder(long id, NodeKey older) {
+        java.util.ArrayDeque<NodeKey> q = retired.computeIfAbsent(id, k -> new java.util.ArrayDeque<>());
+        java.util.List<NodeKey> sorted = new java.util.ArrayList<>(q);
+        sorted.add(older);
+        sorted.sort((x, y) -> Long.compare(y.version, x.version));
+        q.clear();
+        q.addAll(sorted);
+        while (q.size() > RETIRED_VERSIONS) {
+            SecretKeys.wipe(q.removeLast().key);
+        }
     }
 
     private void retire(long id, NodeKey old) {

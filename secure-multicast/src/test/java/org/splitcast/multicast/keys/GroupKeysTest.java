@@ -137,6 +137,43 @@ class GroupKeysTest {
                 stale.apply(roundTrip(f.published.get(f.published.size() - 1))).isEmpty());
     }
 
+    /**
+     * A member cut off from its edge while the others renew and periods pass renews itself (its
+     * PATH brings the newest root), then gets the missed frames replayed: the older root versions
+     * in them must still open the traffic keys of the periods it has yet to play.
+     */
+    @Test
+    void aMemberThatRenewedWhileCutOffOpensTheReplayedPeriods() throws Exception {
+        Fixture f = new Fixture();
+        KeyRing away = f.join("away");
+        for (int i = 0; i < 5; i++) {
+            f.join("m" + i);
+        }
+        f.rings.remove("away"); // its edge is down: it misses what follows
+        int missedFrom = f.published.size();
+        List<TrafficKey> missedPeriods = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            f.group.renewMember("m" + i, CRYPTO.randomBytes(32)); // a new root each time
+            f.deliver(f.group.rekey(false));
+            f.deliver(f.group.rekey(true)); // a key period ends
+            missedPeriods.add(f.group.currentTrafficKey());
+        }
+        byte[] sk = CRYPTO.randomBytes(32);
+        away.renew(f.group.renewMember("away", sk), sk);
+        f.deliver(f.group.rekey(false));
+        away.apply(roundTrip(f.group.pathMessage("away"))); // the renewal's grant: the newest root
+        for (KeyMessage m : f.published.subList(missedFrom, f.published.size())) {
+            away.apply(roundTrip(m)); // the edge's replay, in order
+            if (m.kind() == KeyMessage.Kind.REKEY) {
+                for (TrafficKey tek : missedPeriods) {
+                    if (tek.period() == m.tekPeriod()) {
+                        assertArrayEquals(tek.key(), away.trafficKey(tek.period()), "period " + tek.period());
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void aForgedOrAlteredKeyMessageIsRejectedAndChangesNothing() throws Exception {
         Fixture f = new Fixture();

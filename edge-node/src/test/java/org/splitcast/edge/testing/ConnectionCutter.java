@@ -1,0 +1,136 @@
+package org.splitcast.edge.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A TCP relay in front of an edge node on the loopback interface, so that a test can drop a
+ * terminal's HTTP connection to its edge mid-stream (as a flaky access network would) while the
+ * edge itself stays up: terminals read from {@link #uri()}, and {@link #cut()} closes every
+ * connection relayed so far, both ways. New connections are relayed as before.
+ */
+public final class ConnectionCutter implements AutoCloseable {
+
+    private final ServerSocket server;
+    private final InetSocketAddress target;
+    private final List<Socket> open = new CopyOnWriteArrayList<>();
+    private final AtomicInteger accepted = new AtomicInteger();
+    private volatile boolean closed;
+
+    /** Relays 127.0.0.1:(a free port) to {@code edge}'s host and port. */
+    public ConnectionCutter(URI edge) throws IOException {
+        this.target = new InetSocketAddress(edge.getHost(), edge.getPort());
+        this.server = new ServerSocket(0, 16, InetAddress.getLoopbackAddress());
+        Thread acceptor = new Thread(this::accept, "cutter-" + server.getLocalPort());
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    /** Where the terminals connect instead of the edge. */
+    public URI uri() {
+        return URI.create("http://127.0.0.1:" + server.getLocalPort());
+    }
+
+    /** Connections accepted so far (a terminal that reconnected has made at least two). */
+    public int accepted() {
+        return accepted.get();
+    }
+
+    /** Connections relayed now (both of their sockets open). */
+    public int openConnections() {
+        return (int) open.stream().filter(s -> !s.isClosed()).count() / 2;
+    }
+
+    /**
+     * Closes every connection relayed so far, on both sides: the terminal sees its stream end
+     * abruptly, the edge sees its reader go.
+     *
+     * @return how many connections were open
+     */
+    public int cut() {
+        int n = 0;
+        for (Socket s : open) {
+            if (!s.isClosed()) {
+                n++;
+            }
+            closeQuietly(s);
+            open.remove(s); // only these: a connection accepted meanwhile stays relayed
+        }
+        return n / 2;
+    }
+
+    private void accept() {
+        while (!closed) {
+            try {
+                Socket client = server.accept();
+                accepted.incrementAndGet();
+                Socket upstream = new Socket();
+                try {
+                    upstream.connect(target, 5_000);
+                } catch (IOException e) {
+                    closeQuietly(client);
+                    closeQuietly(upstream);
+                    continue;
+                }
+                open.add(client);
+                open.add(upstream);
+                pipe(client, upstream);
+                pipe(upstream, client);
+            } catch (IOException e) {
+                if (!closed) {
+                    closeQuietly(server);
+                }
+                return;
+            }
+        }
+    }
+
+    private void pipe(Socket from, Socket to) {
+        Thread t = new Thread(
+                () -> {
+                    byte[] buffer = new byte[16 * 1024];
+                    try (InputStream in = from.getInputStream();
+                            OutputStream out = to.getOutputStream()) {
+                        int n;
+                        while ((n = in.read(buffer)) >= 0) {
+                            out.write(buffer, 0, n);
+                            out.flush();
+                        }
+                    } catch (IOException e) {
+                        // cut, or closed by either end
+                    } finally {
+                        closeQuietly(from);
+                        closeQuietly(to);
+                        open.remove(from);
+                        open.remove(to);
+                    }
+                },
+                "cutter-pipe");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static void closeQuietly(java.io.Closeable c) {
+        try {
+            c.close();
+        } catch (IOException ignored) {
+            // already closed
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        closeQuietly(server);
+        cut();
+    }
+}
