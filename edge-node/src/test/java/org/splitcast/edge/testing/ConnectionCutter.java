@@ -22,7 +22,14 @@ public final class ConnectionCutter implements AutoCloseable {
 
     private final ServerSocket server;
     private final InetSocketAddress target;
-    private final List<Socket> open = new CopyOnWriteArrayList<>();
+    /** A relayed connection: the terminal's socket and the one to the edge. */
+    private record Relayed(Socket client, Socket upstream) {
+        boolean isOpen() {
+            return !client.isClosed() && !upstream.isClosed();
+        }
+    }
+
+    private final List<Relayed> open = new CopyOnWriteArrayList<>();
     private final AtomicInteger accepted = new AtomicInteger();
     private volatile boolean closed;
 
@@ -47,7 +54,7 @@ public final class ConnectionCutter implements AutoCloseable {
 
     /** Connections relayed now (both of their sockets open). */
     public int openConnections() {
-        return (int) open.stream().filter(s -> !s.isClosed()).count() / 2;
+        return (int) open.stream().filter(Relayed::isOpen).count();
     }
 
     /**
@@ -58,14 +65,16 @@ public final class ConnectionCutter implements AutoCloseable {
      */
     public int cut() {
         int n = 0;
-        for (Socket s : open) {
-            if (!s.isClosed()) {
+        for (Relayed r : open) {
+            // counted before closing: closing one side makes the pipes close the other at once
+            if (r.isOpen()) {
                 n++;
             }
-            closeQuietly(s);
-            open.remove(s); // only these: a connection accepted meanwhile stays relayed
+            closeQuietly(r.client());
+            closeQuietly(r.upstream());
+            open.remove(r); // only these: a connection accepted meanwhile stays relayed
         }
-        return n / 2;
+        return n;
     }
 
     private void accept() {
@@ -81,10 +90,10 @@ public final class ConnectionCutter implements AutoCloseable {
                     closeQuietly(upstream);
                     continue;
                 }
-                open.add(client);
-                open.add(upstream);
-                pipe(client, upstream);
-                pipe(upstream, client);
+                Relayed relayed = new Relayed(client, upstream);
+                open.add(relayed);
+                pipe(relayed, client, upstream);
+                pipe(relayed, upstream, client);
             } catch (IOException e) {
                 if (!closed) {
                     closeQuietly(server);
@@ -94,7 +103,7 @@ public final class ConnectionCutter implements AutoCloseable {
         }
     }
 
-    private void pipe(Socket from, Socket to) {
+    private void pipe(Relayed relayed, Socket from, Socket to) {
         Thread t = new Thread(
                 () -> {
                     byte[] buffer = new byte[16 * 1024];
@@ -110,8 +119,7 @@ public final class ConnectionCutter implements AutoCloseable {
                     } finally {
                         closeQuietly(from);
                         closeQuietly(to);
-                        open.remove(from);
-                        open.remove(to);
+                        open.remove(relayed);
                     }
                 },
                 "cutter-pipe");
