@@ -2,14 +2,18 @@ package org.splitcast.multicast.chunk;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.splitcast.crypto.AesGcm;
+import org.splitcast.crypto.CryptoException;
 import org.splitcast.crypto.CryptoProvider;
 import org.splitcast.crypto.Hkdf;
-import org.splitcast.crypto.IntegrityException;
 import org.splitcast.crypto.SecretKeys;
 import org.splitcast.multicast.wire.WireWriter;
 
@@ -26,41 +30,60 @@ public final class DeflateAesGcmChunkSealer implements ChunkSealer {
     public static final int MAX_RECORD = 32 << 20;
     static final byte[] SALT = "splitcast-live/1 chunk".getBytes(StandardCharsets.US_ASCII);
 
-    private final CryptoProvider crypto;
-    private final AesGcm gcm;
+    static final String TRANSFORMATION = "AES/GCM/NoPadding";
 
+    private final CryptoProvider crypto;
+
+    /**
+     * @param crypto its {@link CryptoProvider#bulkCipher bulk cipher} seals and opens (native
+     *     AES-GCM when the native provider is loaded: a chunk is sealed once for all edges, but on
+     *     the publisher's one thread)
+     */
     public DeflateAesGcmChunkSealer(CryptoProvider crypto) {
         this.crypto = crypto;
-        this.gcm = new AesGcm(crypto);
     }
 
     @Override
     public byte[] seal(byte[] trafficKey, ChunkAad aad, byte[] record) {
         // level 1: the records are mostly coded media bytes (high entropy); higher levels cost time, not bytes
         Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
-        ByteArrayOutputStream compressed = new ByteArrayOutputStream(record.length / 2 + 64);
-        compressed.write(1);
+        byte[] compressed = new byte[record.length + record.length / 64 + 64];
+        int n = 0;
         try {
             deflater.setInput(record);
             deflater.finish();
-            byte[] buf = new byte[16 * 1024];
             while (!deflater.finished()) {
-                compressed.write(buf, 0, deflater.deflate(buf));
+                if (n == compressed.length) {
+                    compressed = java.util.Arrays.copyOf(compressed, compressed.length * 2);
+                }
+                n += deflater.deflate(compressed, n, compressed.length - n);
             }
         } finally {
             deflater.end();
         }
-        byte[] plain = compressed.toByteArray();
         byte[] key = chunkKey(trafficKey, aad.keyId());
+        byte[] nonce = crypto.randomBytes(AesGcm.NONCE_BYTES);
+        // u8 1 || nonce || ciphertext || tag, written once (the bulk cipher: native AES-GCM when loaded)
+        byte[] out = new byte[1 + AesGcm.NONCE_BYTES + n + AesGcm.TAG_BYTES];
+        out[0] = 1;
+        System.arraycopy(nonce, 0, out, 1, AesGcm.NONCE_BYTES);
         try {
-            byte[] sealed = gcm.seal(
-                    new SecretKeySpec(key, "AES"), java.util.Arrays.copyOfRange(plain, 1, plain.length), aadBytes(aad));
-            byte[] out = new byte[sealed.length + 1];
-            out[0] = 1;
-            System.arraycopy(sealed, 0, out, 1, sealed.length);
+            Cipher cipher = crypto.bulkCipher(TRANSFORMATION);
+            cipher.init(
+                    Cipher.ENCRYPT_MODE,
+                    new SecretKeySpec(key, "AES"),
+                    new GCMParameterSpec(AesGcm.TAG_BYTES * 8, nonce));
+            cipher.updateAAD(aadBytes(aad));
+            int written = cipher.doFinal(compressed, 0, n, out, 1 + AesGcm.NONCE_BYTES);
+            if (written != n + AesGcm.TAG_BYTES) {
+                throw new CryptoException("AES-GCM produced " + written + " bytes for " + n);
+            }
             return out;
+        } catch (GeneralSecurityException e) {
+            throw new CryptoException("AES-256-GCM sealing of a live chunk failed", e);
         } finally {
             SecretKeys.wipe(key);
+            java.util.Arrays.fill(compressed, 0, n, (byte) 0);
         }
     }
 
@@ -72,12 +95,17 @@ public final class DeflateAesGcmChunkSealer implements ChunkSealer {
         byte[] key = chunkKey(trafficKey, aad.keyId());
         byte[] compressed;
         try {
-            compressed = gcm.open(
+            Cipher cipher = crypto.bulkCipher(TRANSFORMATION);
+            cipher.init(
+                    Cipher.DECRYPT_MODE,
                     new SecretKeySpec(key, "AES"),
-                    java.util.Arrays.copyOfRange(sealed, 1, sealed.length),
-                    aadBytes(aad));
-        } catch (IntegrityException e) {
+                    new GCMParameterSpec(AesGcm.TAG_BYTES * 8, sealed, 1, AesGcm.NONCE_BYTES));
+            cipher.updateAAD(aadBytes(aad));
+            compressed = cipher.doFinal(sealed, 1 + AesGcm.NONCE_BYTES, sealed.length - 1 - AesGcm.NONCE_BYTES);
+        } catch (AEADBadTagException e) {
             throw new SealedChunkException("the sealed chunk does not open: wrong key, wrong chunk or altered bytes");
+        } catch (GeneralSecurityException e) {
+            throw new CryptoException("AES-256-GCM opening of a live chunk failed", e);
         } finally {
             SecretKeys.wipe(key);
         }
