@@ -3,6 +3,7 @@ package org.splitcast.multicast.chunk;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
@@ -19,7 +20,8 @@ import org.splitcast.multicast.wire.WireWriter;
 
 /**
  * The interim {@link ChunkSealer} of this module (docs/live.md §3.3), until the lead binds the
- * complementary-protection envelope: raw DEFLATE (RFC 1951, level 1) of the record, then AES-256-GCM with a
+ * complementary-protection envelope: raw DEFLATE (RFC 1951, level 1; stored blocks for the next 63
+ * records after one that level 1 shrank by less than 1/32) of the record, then AES-256-GCM with a
  * random 96-bit nonce under {@code K = HKDF-SHA256(IKM = TEK, salt = "splitcast-live/1 chunk",
  * info = UTF-8(keyId), L = 32)}, AAD = {@code "SCLC" || str(contentId) || str(keyId) || u64
  * chunkIndex}. Output: {@code u8 1 (version) || nonce || ciphertext || tag}. A record that would
@@ -32,7 +34,17 @@ public final class DeflateAesGcmChunkSealer implements ChunkSealer {
 
     static final String TRANSFORMATION = "AES/GCM/NoPadding";
 
+    /**
+     * Compression that saved less than 1/{@value} of a record did not pay: the next {@link
+     * #STORED_AFTER_UNPAID} records go out as DEFLATE stored blocks, then level 1 is tried again.
+     */
+    static final int UNPAID_DIVISOR = 32;
+
+    static final int STORED_AFTER_UNPAID = 63;
+
     private final CryptoProvider crypto;
+    /** Records still to store before compression is tried again (shared by the sealer's threads). */
+    private final AtomicInteger storedLeft = new AtomicInteger();
 
     /**
      * @param crypto its {@link CryptoProvider#bulkCipher bulk cipher} seals and opens (native
@@ -45,8 +57,10 @@ public final class DeflateAesGcmChunkSealer implements ChunkSealer {
 
     @Override
     public byte[] seal(byte[] trafficKey, ChunkAad aad, byte[] record) {
-        // level 1: the records are mostly coded media bytes (high entropy); higher levels cost time, not bytes
-        Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
+        // level 1: the records are mostly coded media bytes (high entropy); higher levels cost time,
+        // not bytes. Where level 1 did not pay, stored blocks (still DEFLATE: terminals are unchanged)
+        boolean tryCompression = storedLeft.getAndUpdate(n -> Math.max(0, n - 1)) == 0;
+        Deflater deflater = new Deflater(tryCompression ? Deflater.BEST_SPEED : Deflater.NO_COMPRESSION, true);
         byte[] compressed = new byte[record.length + record.length / 64 + 64];
         int n = 0;
         try {
@@ -60,6 +74,9 @@ public final class DeflateAesGcmChunkSealer implements ChunkSealer {
             }
         } finally {
             deflater.end();
+        }
+        if (tryCompression && (long) n * UNPAID_DIVISOR > (long) record.length * (UNPAID_DIVISOR - 1)) {
+            storedLeft.set(STORED_AFTER_UNPAID);
         }
         byte[] key = chunkKey(trafficKey, aad.keyId());
         byte[] nonce = crypto.randomBytes(AesGcm.NONCE_BYTES);
