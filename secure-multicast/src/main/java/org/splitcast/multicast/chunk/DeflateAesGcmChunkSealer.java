@@ -3,6 +3,7 @@ package org.splitcast.multicast.chunk;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
@@ -42,7 +43,21 @@ public final class DeflateAesGcmChunkSealer implements ChunkSealer {
 
     static final int STORED_AFTER_UNPAID = 63;
 
+    /**
+     * One deflater per thread and level, reset for each record: a new one per record cost a zlib
+     * set-up (its window and hash table, some 256 KiB) every time.
+     */
+    private static final ThreadLocal<Deflater> FAST =
+            ThreadLocal.withInitial(() -> new Deflater(Deflater.BEST_SPEED, true));
+
+    private static final ThreadLocal<Deflater> STORED =
+            ThreadLocal.withInitial(() -> new Deflater(Deflater.NO_COMPRESSION, true));
+
     private final CryptoProvider crypto;
+    private final Object keyCache = new Object();
+    private byte[] cachedTek;
+    private String cachedKeyId;
+    private byte[] cachedKey;
     /** Records still to store before compression is tried again (shared by the sealer's threads). */
     private final AtomicInteger storedLeft = new AtomicInteger();
 
@@ -60,7 +75,8 @@ public final class DeflateAesGcmChunkSealer implements ChunkSealer {
         // level 1: the records are mostly coded media bytes (high entropy); higher levels cost time,
         // not bytes. Where level 1 did not pay, stored blocks (still DEFLATE: terminals are unchanged)
         boolean tryCompression = storedLeft.getAndUpdate(n -> Math.max(0, n - 1)) == 0;
-        Deflater deflater = new Deflater(tryCompression ? Deflater.BEST_SPEED : Deflater.NO_COMPRESSION, true);
+        Deflater deflater = (tryCompression ? FAST : STORED).get();
+        deflater.reset();
         byte[] compressed = new byte[record.length + record.length / 64 + 64];
         int n = 0;
         try {
@@ -73,7 +89,7 @@ public final class DeflateAesGcmChunkSealer implements ChunkSealer {
                 n += deflater.deflate(compressed, n, compressed.length - n);
             }
         } finally {
-            deflater.end();
+            deflater.reset();
         }
         if (tryCompression && (long) n * UNPAID_DIVISOR > (long) record.length * (UNPAID_DIVISOR - 1)) {
             storedLeft.set(STORED_AFTER_UNPAID);
@@ -149,8 +165,25 @@ public final class DeflateAesGcmChunkSealer implements ChunkSealer {
         }
     }
 
+    /**
+     * K for this TEK and key id, as a copy the caller wipes. The last one derived is kept (with
+     * the TEK it came from, compared in constant time): every chunk of a key period has the same K,
+     * and HKDF at each chunk was a fifth of the publisher's own work per chunk (docs/live.md §9).
+     */
     private byte[] chunkKey(byte[] trafficKey, String keyId) {
-        return new Hkdf(crypto).derive(trafficKey, SALT, keyId.getBytes(StandardCharsets.UTF_8), Hkdf.HASH_BYTES);
+        synchronized (keyCache) {
+            if (cachedKey == null || !keyId.equals(cachedKeyId) || !MessageDigest.isEqual(cachedTek, trafficKey)) {
+                if (cachedKey != null) {
+                    SecretKeys.wipe(cachedKey);
+                    SecretKeys.wipe(cachedTek);
+                }
+                cachedKey = new Hkdf(crypto)
+                        .derive(trafficKey, SALT, keyId.getBytes(StandardCharsets.UTF_8), Hkdf.HASH_BYTES);
+                cachedTek = trafficKey.clone();
+                cachedKeyId = keyId;
+            }
+            return cachedKey.clone();
+        }
     }
 
     static byte[] aadBytes(ChunkAad aad) {

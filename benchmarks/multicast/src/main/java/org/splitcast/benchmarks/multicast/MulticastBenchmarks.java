@@ -212,6 +212,7 @@ public final class MulticastBenchmarks {
             if (!warm.await(300, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("the warm-up did not finish");
             }
+            long cpu0 = processCpuNanos();
             if (profile) {
                 profiler("start");
             }
@@ -221,8 +222,16 @@ public final class MulticastBenchmarks {
             if (profile) {
                 profiler("stop");
             }
+            long cpu = processCpuNanos() - cpu0;
             long from = Arrays.stream(warmAt).max().orElseThrow();
             long to = Arrays.stream(doneAt).max().orElseThrow();
+            System.out.printf(
+                    Locale.ROOT,
+                    "  measured window %.0f ms, process CPU %.0f ms (%.2f cores), %.0f us of CPU per message to 8%n",
+                    (to - from) / 1e6,
+                    cpu / 1e6,
+                    cpu / (double) (to - from),
+                    cpu / 1e3 / CHUNKS);
             return CHUNKS / ((to - from) / 1e9);
         }
     }
@@ -416,6 +425,12 @@ public final class MulticastBenchmarks {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("async-profiler is not loaded", e);
         }
+    }
+
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** Synthetic chunks of random bytes, released all at once when the measurement starts. */
