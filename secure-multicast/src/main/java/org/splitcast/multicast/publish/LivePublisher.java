@@ -260,21 +260,25 @@ public final class LivePublisher implements Receiver, AutoCloseable {
             return;
         }
         boolean behind = false;
-        for (Feed f : feeds.values()) {
-            try {
-                behind |= tick(f);
-            } catch (RuntimeException | IOException e) {
-                LOG.log(Level.WARNING, "group " + f.group.groupId() + ": " + e.getMessage(), e);
-            }
-        }
         try {
-            if (behind) {
-                executor.execute(this::tickAll);
-            } else {
-                executor.schedule(this::tickAll, TICK_MILLIS, TimeUnit.MILLISECONDS);
+            for (Feed f : feeds.values()) {
+                try {
+                    behind |= tick(f);
+                } catch (RuntimeException | IOException e) {
+                    LOG.log(Level.WARNING, "group " + f.group.groupId() + ": " + e.getMessage(), e);
+                }
             }
-        } catch (java.util.concurrent.RejectedExecutionException stopping) {
-            // stop() shut the executor down
+        } finally {
+            // whatever happened, the rounds go on (a fixed-delay task stopped at the first throw)
+            try {
+                if (behind) {
+                    executor.execute(this::tickAll);
+                } else {
+                    executor.schedule(this::tickAll, TICK_MILLIS, TimeUnit.MILLISECONDS);
+                }
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                // stop() shut the executor down
+            }
         }
     }
 
