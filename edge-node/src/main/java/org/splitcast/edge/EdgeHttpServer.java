@@ -165,9 +165,8 @@ public final class EdgeHttpServer implements AutoCloseable {
                 } else {
                     framesSent.incrementAndGet();
                 }
-                byte[] bytes = frame.encode();
-                out.writeInt(bytes.length);
-                out.write(bytes);
+                out.writeInt(frame.encodedLength());
+                frame.writeTo(out); // the bytes as received from the publisher: no copy
                 out.flush();
             }
             out.close();

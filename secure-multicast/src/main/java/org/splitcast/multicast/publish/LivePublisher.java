@@ -127,7 +127,7 @@ public final class LivePublisher implements Receiver, AutoCloseable {
             return t;
         });
         running = true;
-        executor.scheduleWithFixedDelay(this::tickAll, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+        executor.schedule(this::tickAll, TICK_MILLIS, TimeUnit.MILLISECONDS);
         executor.execute(this::sayHello);
     }
 
@@ -248,20 +248,42 @@ public final class LivePublisher implements Receiver, AutoCloseable {
 
     // --- publisher thread ---
 
+    /**
+     * One round over the groups. The next round follows at once (queued behind the subscription
+     * changes handed to this thread meanwhile) when a group still had chunks due and stopped only
+     * because its share of the round was used up; otherwise after {@link #TICK_MILLIS}. A fixed
+     * delay after every round left the thread idle a third of the time while an unpaced or
+     * late group had chunks waiting (docs/live.md §9).
+     */
     private void tickAll() {
         if (!running) {
             return;
         }
-        for (Feed f : feeds.values()) {
+        boolean behind = false;
+        try {
+            for (Feed f : feeds.values()) {
+                try {
+                    behind |= tick(f);
+                } catch (RuntimeException | IOException e) {
+                    LOG.log(Level.WARNING, "group " + f.group.groupId() + ": " + e.getMessage(), e);
+                }
+            }
+        } finally {
+            // whatever happened, the rounds go on (a fixed-delay task stopped at the first throw)
             try {
-                tick(f);
-            } catch (RuntimeException | IOException e) {
-                LOG.log(Level.WARNING, "group " + f.group.groupId() + ": " + e.getMessage(), e);
+                if (behind) {
+                    executor.execute(this::tickAll);
+                } else {
+                    executor.schedule(this::tickAll, TICK_MILLIS, TimeUnit.MILLISECONDS);
+                }
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                // stop() shut the executor down
             }
         }
     }
 
-    private void tick(Feed f) throws IOException {
+    /** Publishes what is due; true if chunks are still due (the round's share ran out). */
+    private boolean tick(Feed f) throws IOException {
         for (KeyMessage m : f.group.tick()) {
             send(f, LiveFrame.key(f.group.groupId(), ++f.frameSeq, m.encoded()));
         }
@@ -272,12 +294,15 @@ public final class LivePublisher implements Receiver, AutoCloseable {
             f.secondStart = now;
         }
         long tickEnd = System.nanoTime() + 20_000_000L; // leave the thread to subscriptions and other groups
-        for (int budget = 1000; budget > 0 && !f.ended && running && System.nanoTime() < tickEnd; budget--) {
+        for (int budget = 1000; !f.ended && running; budget--) {
+            if (budget == 0 || System.nanoTime() >= tickEnd) {
+                return true;
+            }
             if (f.next == null) {
                 f.next = f.source.next();
                 if (f.next == null) {
                     f.ended = true;
-                    return;
+                    return false;
                 }
             }
             if (f.startNanos < 0) {
@@ -287,7 +312,7 @@ public final class LivePublisher implements Receiver, AutoCloseable {
             if (f.speed > 0) {
                 double dueNanos = (f.next.streamTime90k() - f.firstStreamTime) * (1e9 / 90_000.0) / f.speed;
                 if (System.nanoTime() - f.startNanos < dueNanos) {
-                    return;
+                    return false;
                 }
             }
             publish(f, f.next);
@@ -297,6 +322,7 @@ public final class LivePublisher implements Receiver, AutoCloseable {
                 send(f, LiveFrame.key(f.group.groupId(), ++f.frameSeq, m.encoded()));
             }
         }
+        return false;
     }
 
     private void publish(Feed f, LiveChunk chunk) {

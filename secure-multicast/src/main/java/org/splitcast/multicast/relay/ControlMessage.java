@@ -43,13 +43,13 @@ public final class ControlMessage {
         return new WireWriter(8).bytes(MAGIC).u8(HELLO).toByteArray();
     }
 
+    /** A FRAME message: built once per frame, whatever the number of edges it goes to. */
     public static byte[] frame(LiveFrame frame) {
-        byte[] encoded = frame.encode();
-        return new WireWriter(encoded.length + 8)
-                .bytes(MAGIC)
-                .u8(FRAME)
-                .bytes(encoded)
-                .toByteArray();
+        byte[] out = new byte[MAGIC.length + 1 + frame.encodedLength()];
+        System.arraycopy(MAGIC, 0, out, 0, MAGIC.length);
+        out[MAGIC.length] = FRAME;
+        frame.encodeInto(out, MAGIC.length + 1);
+        return out;
     }
 
     /** The type of a control message, after checking the magic. */
@@ -76,6 +76,7 @@ public final class ControlMessage {
         return groups;
     }
 
+    /** The frame of a FRAME message; it keeps a reference to {@code bytes} (no copy). */
     public static LiveFrame readFrame(byte[] bytes, int offset, int length) throws MalformedMessageException {
         return LiveFrame.decode(bytes, offset + 5, length - 5);
     }

@@ -55,12 +55,17 @@ public final class FrameWindow {
                 if (cursor >= 0 && oldest > cursor + 1) {
                     return LiveFrame.control(LiveFrame.Type.GAP, groupId, oldest);
                 }
-                for (Iterator<LiveFrame> it = frames.iterator(); it.hasNext(); ) {
+                // from the newest end: a reader that keeps up is one frame behind, so this is O(1)
+                // where a scan from the oldest end cost the whole window at each frame
+                LiveFrame first = null;
+                for (Iterator<LiveFrame> it = frames.descendingIterator(); it.hasNext(); ) {
                     LiveFrame f = it.next();
-                    if (f.seq() > cursor) {
-                        return f;
+                    if (f.seq() <= cursor) {
+                        break;
                     }
+                    first = f;
                 }
+                return first;
             }
             long left = deadline - System.currentTimeMillis();
             if (left <= 0) {

@@ -29,6 +29,7 @@ public final class LoopbackCluster {
     public final String clusterName = "splitcast-live-test-" + UUID.randomUUID();
     private final TestPki pki;
     private int coordinatorPort = -1;
+    private final Set<Integer> slots = new HashSet<>();
 
     public LoopbackCluster(Path work) throws Exception {
         this.pki = new TestPki(work.resolve("pki-" + UUID.randomUUID()), "live-test");
@@ -37,6 +38,7 @@ public final class LoopbackCluster {
     /** The full property set of a new node (the first one named is the discovery host of all). */
     public Map<String, String> nodeProperties(String name, String unit) throws Exception {
         int slot = freeSlot();
+        slots.add(slot);
         int port = BASE + slot;
         if (coordinatorPort < 0) {
             coordinatorPort = port;
@@ -70,6 +72,17 @@ public final class LoopbackCluster {
         JChannel channel = SplitcastStacks.newChannel(Transport.TCP, nodeProperties(name, unit));
         channel.setName(name);
         return channel;
+    }
+
+    /**
+     * Hands this cluster's port slots back, once all its channels are closed (a benchmark that
+     * makes clusters in rounds would run out of the 33 slots otherwise).
+     */
+    public void releasePorts() {
+        synchronized (LoopbackCluster.class) {
+            TAKEN.removeAll(slots);
+        }
+        slots.clear();
     }
 
     private static synchronized int freeSlot() {
