@@ -185,19 +185,28 @@ public final class LiveTerminal {
     }
 
     /**
-     * Every chunk of {@code later} (frames another member received) after this terminal's last
-     * frame stays closed to the keys it kept, even after it applied every later key message.
+     * Every chunk of {@code later} (frames another member received) sealed under a key period newer
+     * than the newest this terminal held when it stopped stays closed to the keys it kept, even
+     * after it applied every later key message. Chunks of the period it held may follow its last
+     * frame (sealed before the group rekeyed: the edge may close the stream at the lapse a moment
+     * before the publisher finds it, and a revocation takes effect from the next period): those are
+     * its own to open and are not tried.
      *
      * @return how many later chunks were tried (at least 5)
      */
     public int assertLockedOut(String groupId, List<LiveFrame> later) throws Exception {
         long afterSeq = lastSeq();
         KeyRing ring = client.keyRing();
+        long heldPeriod = ring.newestPeriod();
         ChunkSealer sealer = new DeflateAesGcmChunkSealer(crypto);
         int tried = 0;
+        int ownAfterLast = 0;
         for (LiveFrame f : later) {
             if (f.seq() <= afterSeq) {
                 continue;
+            }
+            if (f.type() == LiveFrame.Type.CHUNK && f.tekPeriod() <= heldPeriod) {
+                ownAfterLast++;
             }
             if (f.type() == LiveFrame.Type.KEY) {
                 try {
@@ -205,9 +214,12 @@ public final class LiveTerminal {
                 } catch (Exception e) {
                     // a message it cannot use
                 }
-            } else if (f.type() == LiveFrame.Type.CHUNK) {
+            } else if (f.type() == LiveFrame.Type.CHUNK && f.tekPeriod() > heldPeriod) {
                 tried++;
-                assertNull(ring.trafficKey(f.tekPeriod()), id + " holds the key of a later period");
+                assertNull(
+                        ring.trafficKey(f.tekPeriod()),
+                        id + " holds the key of period " + f.tekPeriod() + " (chunk " + f.chunkSeq()
+                                + "), after it left holding period " + heldPeriod);
                 for (long p = Math.max(1, ring.newestPeriod() - 3); p <= ring.newestPeriod(); p++) {
                     byte[] old = ring.trafficKey(p);
                     if (old != null) {
@@ -225,6 +237,10 @@ public final class LiveTerminal {
             }
         }
         assertTrue(tried >= 5, id + ": only " + tried + " later chunks to try");
+        System.out.printf(
+                "%s: %d later chunks of newer periods tried, none opened; %d chunks of its own period %d"
+                        + " followed its last frame%n",
+                id, tried, ownAfterLast, heldPeriod);
         return tried;
     }
 }
