@@ -215,6 +215,19 @@ class LicensesIT extends DeployedEar {
                         owner.credentials(), "/api/licenses", Licensing.requestBody(bought, tv.id(), "short"))
                 .expectProblem(400, "validation");
         assertEquals("nonce", badNonce.getJsonArray("errors").getJsonObject(0).getString("field"), badNonce.toString());
+        // no body at all, and two bad fields at once: one problem naming each (the resource
+        // validates the body itself, once)
+        JsonObject noBody = post(owner.credentials(), "/api/licenses", "").expectProblem(400, "validation");
+        assertEquals("request", noBody.getJsonArray("errors").getJsonObject(0).getString("field"), noBody.toString());
+        JsonObject twoFields = post(owner.credentials(), "/api/licenses", Licensing.requestBody(bought, "", "short"))
+                .expectProblem(400, "validation");
+        assertEquals(
+                "[nonce, terminalId]",
+                twoFields.getJsonArray("errors").stream()
+                        .map(e -> e.asJsonObject().getString("field"))
+                        .toList()
+                        .toString(),
+                twoFields.toString());
         assertEquals(
                 "validation",
                 Soap.requestLicense(owner.credentials(), bought, tv.id(), "short")

@@ -30,6 +30,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -310,8 +311,23 @@ public final class StrictJson {
         }
     }
 
+    /**
+     * The properties of each class, found once by reflection (a record's components were looked up
+     * on every request body: issue 12's profile). A {@link ClassValue} keeps no class loader alive.
+     */
+    private static final ClassValue<Map<String, Type>> PROPERTIES = new ClassValue<>() {
+        @Override
+        protected Map<String, Type> computeValue(Class<?> type) {
+            return Collections.unmodifiableMap(findProperties(type));
+        }
+    };
+
     /** The JSON properties of a record or class: its components or non-static, non-transient fields. */
     static Map<String, Type> properties(Class<?> type) {
+        return PROPERTIES.get(type);
+    }
+
+    private static Map<String, Type> findProperties(Class<?> type) {
         Map<String, Type> properties = new LinkedHashMap<>();
         if (type.isRecord()) {
             for (RecordComponent c : type.getRecordComponents()) {
