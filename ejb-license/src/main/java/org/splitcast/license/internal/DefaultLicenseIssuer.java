@@ -125,7 +125,8 @@ public class DefaultLicenseIssuer implements LicenseIssuer {
     @ConfigProperty(name = "splitcast.license.max-in-flight-per-subscriber", defaultValue = "0")
     int maxInFlight;
 
-    private final GrantComposer grants = new GrantComposer(CryptoProvider.getDefault());
+    /** Remembers the expiry and binding of the blocks it finishes: a hit reuses its block (issue 12). */
+    private final GrantComposer grants = new GrantComposer(CryptoProvider.getDefault(), 100_000);
 
     @Override
     public IssuedLicense issue(LicenseRequest request)

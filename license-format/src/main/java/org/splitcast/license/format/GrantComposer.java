@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.splitcast.crypto.CryptoException;
@@ -30,10 +31,37 @@ public final class GrantComposer {
         HEADER = Base64Url.encode(Json.bytes(header));
     }
 
+    /** What a grant takes from its access block: the block's {@code exp} and the binding {@code ab}. */
+    private record AccessParts(long exp, String binding) {}
+
     private final CryptoProvider crypto;
 
+    /**
+     * The parts of recently seen access blocks, keyed by the whole access string (a pure function
+     * of it: nothing to invalidate), at most {@link #maxRemembered} entries; emptied when full. A
+     * precomputed block is finished into many licenses: its JWS was parsed and hashed again for
+     * each (issue 12's profile of a hit).
+     */
+    private final ConcurrentHashMap<String, AccessParts> remembered;
+
+    private final int maxRemembered;
+
+    /** A composer that reads each access block anew. */
     public GrantComposer(CryptoProvider crypto) {
+        this(crypto, 0);
+    }
+
+    /**
+     * A composer that remembers the expiry and binding of up to {@code maxRemembered} access
+     * blocks (a server finishing the same precomputed blocks again and again); 0: none.
+     */
+    public GrantComposer(CryptoProvider crypto, int maxRemembered) {
         this.crypto = Objects.requireNonNull(crypto, "crypto");
+        if (maxRemembered < 0) {
+            throw new IllegalArgumentException("maxRemembered must be 0 or more");
+        }
+        this.maxRemembered = maxRemembered;
+        this.remembered = maxRemembered == 0 ? null : new ConcurrentHashMap<>();
     }
 
     /**
@@ -68,7 +96,8 @@ public final class GrantComposer {
         if (exp < nbf) {
             throw new IllegalArgumentException("notAfter is before notBefore");
         }
-        long accessExp = accessExpiry(accessCompact);
+        AccessParts access = accessParts(Objects.requireNonNull(accessCompact, "access"));
+        long accessExp = access.exp();
         if (exp > accessExp) {
             throw new IllegalArgumentException(
                     "notAfter " + notAfter + " is after the access block's expiry " + Instant.ofEpochSecond(accessExp));
@@ -81,7 +110,7 @@ public final class GrantComposer {
         payload.put("iat", iat);
         payload.put("nbf", nbf);
         payload.put("exp", exp);
-        payload.put("ab", accessBinding(accessCompact, crypto));
+        payload.put("ab", access.binding());
         String signingInput = HEADER + "." + Base64Url.encode(Json.bytes(payload));
         byte[] mac = hmac(grantKey, signingInput.getBytes(StandardCharsets.US_ASCII), crypto);
         return signingInput + "." + Base64Url.encode(mac);
@@ -101,6 +130,30 @@ public final class GrantComposer {
         } catch (InvalidKeyException e) {
             throw new CryptoException("HMAC-SHA256 failed", e);
         }
+    }
+
+    private AccessParts accessParts(String accessCompact) {
+        if (remembered == null) {
+            return readParts(accessCompact);
+        }
+        AccessParts parts = remembered.get(accessCompact);
+        if (parts == null) {
+            parts = readParts(accessCompact);
+            if (remembered.size() >= maxRemembered) {
+                remembered.clear();
+            }
+            remembered.put(accessCompact, parts);
+        }
+        return parts;
+    }
+
+    /** Number of access blocks remembered now (for tests). */
+    int remembered() {
+        return remembered == null ? 0 : remembered.size();
+    }
+
+    private AccessParts readParts(String accessCompact) {
+        return new AccessParts(accessExpiry(accessCompact), accessBinding(accessCompact, crypto));
     }
 
     private static long accessExpiry(String accessCompact) {

@@ -13,7 +13,7 @@ import jakarta.json.bind.annotation.JsonbTransient;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParserFactory;
 import jakarta.json.stream.JsonParsingException;
-import java.io.ByteArrayInputStream;
+import java.io.StringReader;
 import java.lang.reflect.Field;
 import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.Modifier;
@@ -23,6 +23,10 @@ import java.lang.reflect.Type;
 import java.lang.reflect.WildcardType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -68,7 +72,30 @@ public final class StrictJson {
 
     /** Parses one JSON value, refusing trailing content and duplicate keys. */
     public static JsonValue parse(byte[] body) {
-        try (JsonParser parser = PARSERS.createParser(new ByteArrayInputStream(body))) {
+        return parse(utf8(body));
+    }
+
+    /**
+     * The body as text: JSON between systems is UTF-8 (RFC 8259 §8.1); bytes that are not are
+     * refused, never replaced. Decoded once, the text is read by every pass (a parser over the bytes
+     * made its own decoder and buffers on each pass: issue 12's allocation profile).
+     */
+    public static String utf8(byte[] body) {
+        try {
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw malformed("The request body is not UTF-8 text");
+        }
+    }
+
+    /** {@link #parse(byte[])} of a body already decoded by {@link #utf8(byte[])}. */
+    public static JsonValue parse(String body) {
+        try (JsonParser parser = PARSERS.createParser(new StringReader(body))) {
             if (!parser.hasNext()) {
                 throw malformed("The request body is empty");
             }
@@ -100,9 +127,9 @@ public final class StrictJson {
     }
 
     /** The first property name that appears twice in one object, or null (a second, streaming pass). */
-    private static String duplicateKey(byte[] body) {
+    private static String duplicateKey(String body) {
         java.util.ArrayDeque<java.util.Set<String>> objects = new java.util.ArrayDeque<>();
-        try (JsonParser parser = PARSERS.createParser(new ByteArrayInputStream(body))) {
+        try (JsonParser parser = PARSERS.createParser(new StringReader(body))) {
             while (parser.hasNext()) {
                 switch (parser.next()) {
                     case START_OBJECT -> objects.push(new java.util.HashSet<>());

@@ -8,7 +8,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.MessageBodyReader;
 import jakarta.ws.rs.ext.Provider;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -59,10 +58,11 @@ public class StrictJsonReader implements MessageBodyReader<Object> {
 
     /** The strict reading of {@code body} as {@code type}; {@link JsonBodyException} if it breaks a rule. */
     public static Object bind(byte[] body, Type type, Jsonb jsonb) {
-        JsonValue value = StrictJson.parse(body);
+        String text = StrictJson.utf8(body);
+        JsonValue value = StrictJson.parse(text);
         StrictJson.check(value, type);
         try {
-            return jsonb.fromJson(new ByteArrayInputStream(body), type);
+            return jsonb.fromJson(text, type);
         } catch (JsonbException | IllegalArgumentException | ClassCastException | ArithmeticException e) {
             LOG.debugf("JSON-B refused a checked body: %s", e.getMessage());
             throw new JsonBodyException(

@@ -65,6 +65,24 @@ class StrictJsonTest {
     }
 
     @Test
+    void aBodyThatIsNotUtf8IsRefusedNotRepaired() {
+        byte[] latin1 =
+                "{\"id\":\"t\u00e9\",\"label\":\"TV\",\"keyType\":\"AES_256\"}".getBytes(StandardCharsets.ISO_8859_1);
+        JsonBodyException e =
+                assertThrows(JsonBodyException.class, () -> StrictJsonReader.bind(latin1, NewTerminal.class, JSONB));
+        assertEquals(ErrorCode.MALFORMED_REQUEST, e.code());
+        assertEquals("The request body is not UTF-8 text", e.detail());
+        byte[] utf16 = "{\"id\":\"t1\",\"label\":\"TV\",\"keyType\":\"AES_256\"}".getBytes(StandardCharsets.UTF_16);
+        assertThrows(JsonBodyException.class, () -> StrictJsonReader.bind(utf16, NewTerminal.class, JSONB));
+        // the same text in UTF-8 is bound, accent included
+        NewTerminal t = (NewTerminal) StrictJsonReader.bind(
+                new String(latin1, StandardCharsets.ISO_8859_1).getBytes(StandardCharsets.UTF_8),
+                NewTerminal.class,
+                JSONB);
+        assertEquals("t\u00e9", t.id());
+    }
+
+    @Test
     void aStringIsNeverABoolean() {
         JsonBodyException e = refused(SETTINGS.formatted("\"maybe\"", "1", "3", "1"), PrecomputeSettings.class);
         assertEquals(ErrorCode.MALFORMED_REQUEST, e.code());
