@@ -384,6 +384,66 @@ class LiveMulticastIT extends DeployedEar {
                         .toList());
     }
 
+    /**
+     * {@code POST /api/sessions/{id}/renew} as documented (the SDK's renewals above use it too): its
+     * own session renewed with a new SK, another terminal's refused as a problem document, the old
+     * {@code /renewal} alias gone from the server and from {@code /openapi}.
+     */
+    void renewOverRest(String terminalId, SessionGrant grant, TerminalSecret own, String victimSession)
+            throws Exception {
+        HttpCentralClient api = new HttpCentralClient(URI.create(Api.BASE), Duration.ofSeconds(15));
+        SessionProof proofs = new SessionProof(CRYPTO);
+        String body = "{\"terminalId\": \"%s\", \"challengeId\": \"%s\", \"proof\": \"%s\"}";
+
+        Challenge c = api.challenge(terminalId);
+        Api.Reply renewed = post(
+                Credentials.NONE,
+                "/api/sessions/" + grant.sessionId() + "/renew",
+                body.formatted(terminalId, c.challengeId(), proofs.prove(c, content, own)));
+        assertEquals(200, renewed.status(), renewed.body());
+        assertEquals("no-store", renewed.header("Cache-Control"));
+        JsonObject g = renewed.json();
+        assertEquals(grant.sessionId(), g.getString("sessionId"), "the same session, renewed");
+        assertEquals(terminalId, g.getString("terminalId"));
+        JsonValue oldSk;
+        try (JsonReader r = Json.createReader(new StringReader(grant.wrappedSessionKey()))) {
+            oldSk = r.readValue();
+        }
+        assertTrue(g.containsKey("sk"), g.toString());
+        assertFalse(g.get("sk").equals(oldSk), "a new SK, wrapped anew");
+        assertFalse(
+                java.time.Instant.parse(g.getString("expiresAt")).isBefore(grant.expiresAt()),
+                "the renewal does not shorten the session");
+
+        Challenge c2 = api.challenge(terminalId);
+        Api.Reply refused = post(
+                Credentials.NONE,
+                "/api/sessions/" + victimSession + "/renew",
+                body.formatted(terminalId, c2.challengeId(), proofs.prove(c2, content, own)));
+        assertEquals(403, refused.status(), refused.body());
+        assertTrue(
+                refused.header("Content-Type").startsWith("application/problem+json"), refused.header("Content-Type"));
+        assertTrue(refused.body().contains("\"code\":\"not-your-session\""), refused.body());
+        Api.assertNoStackTrace(refused.body());
+
+        Challenge c3 = api.challenge(terminalId);
+        Api.Reply alias = post(
+                Credentials.NONE,
+                "/api/sessions/" + grant.sessionId() + "/renewal",
+                body.formatted(terminalId, c3.challengeId(), proofs.prove(c3, content, own)));
+        assertEquals(404, alias.status(), "the /renewal alias is gone: " + alias.body());
+
+        JsonObject paths = Api.send("GET", Credentials.NONE, "/openapi?format=JSON", null, null)
+                .expect(200)
+                .json()
+                .getJsonObject("paths");
+        List<String> renewPaths = paths.keySet().stream()
+                .filter(k -> k.startsWith("/api/sessions/") && k.contains("/renew"))
+                .toList();
+        assertEquals(List.of("/api/sessions/{sessionId}/renew"), renewPaths, "one documented renewal operation");
+        assertTrue(paths.getJsonObject("/api/sessions/{sessionId}/renew").containsKey("post"), paths.toString());
+    }
+
     /** Wrong proof, replayed challenge, content not entitled, renewal of another's session. */
     void badRequests(LiveTerminal victim) throws Exception {
         HttpCentralClient api = new HttpCentralClient(URI.create(Api.BASE), Duration.ofSeconds(15));
@@ -437,6 +497,8 @@ class LiveMulticastIT extends DeployedEar {
         assertTrue(
                 String.valueOf(raw.header("WWW-Authenticate")).startsWith("Splitcast-Proof"), "401 names its scheme");
         Api.assertNoStackTrace(raw.body());
+
+        renewOverRest(intruder.id(), grant, own, victimSession);
 
         // the intruder leaves; the group goes on for everyone else
         Challenge c5 = api.challenge(intruder.id());

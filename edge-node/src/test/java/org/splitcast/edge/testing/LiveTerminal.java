@@ -169,6 +169,16 @@ public final class LiveTerminal {
             }
             expected.write(original, (int) c[1], (int) c[2]);
         }
+        // the client's own count agrees: a whole output, no chunk counted as skipped or missing
+        assertEquals(
+                0,
+                client().chunksLost(),
+                id + ": the client counted " + client().chunksSkipped.get() + " skipped and "
+                        + client().chunksMissing.get() + " missing chunks: "
+                        + warnings.stream()
+                                .filter(w -> w.startsWith("chunk"))
+                                .limit(20)
+                                .toList());
         byte[] got = out.toByteArray();
         assertEquals(expected.size(), got.length, id + " output length");
         assertTrue(Arrays.equals(expected.toByteArray(), got), id + ": live output differs from the original");

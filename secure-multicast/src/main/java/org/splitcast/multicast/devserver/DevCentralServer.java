@@ -39,7 +39,7 @@ import org.splitcast.multicast.publish.MainStreamWindow;
  * <pre>
  * POST   /api/terminals/{id}/challenge          -> 200 {"challengeId","nonce","expiresAt"}
  * POST   /api/sessions                          {terminalId, contentId, challengeId, proof} -> 201 grant
- * POST   /api/sessions/{sid}/renewal            {terminalId, challengeId, proof} -> 200 grant
+ * POST   /api/sessions/{sid}/renew              {terminalId, challengeId, proof} -> 200 grant
  * DELETE /api/sessions/{sid}                    {terminalId, challengeId, proof} -> 204
  * GET    /api/sessions/{sid}/keys?terminalId=   -> 200 the member's PATH key message
  * GET    /live/{groupId}/main/{chunkSeq}        -> 200 the public main-stream range
@@ -118,10 +118,7 @@ public final class DevCentralServer implements AutoCloseable {
                     challenge(ex, dec(p[3]));
                 } else if (method.equals("POST") && path.equals("/api/sessions")) {
                     openSession(ex);
-                } else if (method.equals("POST")
-                        && p.length == 5
-                        && p[2].equals("sessions")
-                        && p[4].equals("renewal")) {
+                } else if (method.equals("POST") && p.length == 5 && p[2].equals("sessions") && p[4].equals("renew")) {
                     renew(ex, dec(p[3]));
                 } else if (method.equals("DELETE") && p.length == 4 && p[2].equals("sessions")) {
                     leave(ex, dec(p[3]));

@@ -16,7 +16,7 @@ public interface CentralApi {
     SessionGrant openSession(String terminalId, String contentId, String challengeId, String proof)
             throws LiveApiException;
 
-    /** POST /api/sessions/{sessionId}/renewal */
+    /** POST /api/sessions/{sessionId}/renew */
     SessionGrant renew(String sessionId, String terminalId, String challengeId, String proof) throws LiveApiException;
 
     /** DELETE /api/sessions/{sessionId} */

@@ -61,7 +61,7 @@ public final class HttpCentralClient implements CentralApi {
             throws LiveApiException {
         ObjectNode body = JSON.createObjectNode();
         body.put("terminalId", terminalId).put("challengeId", challengeId).put("proof", proof);
-        return grant(send(post("/api/sessions/" + enc(sessionId) + "/renewal", body.toString()), 200));
+        return grant(send(post("/api/sessions/" + enc(sessionId) + "/renew", body.toString()), 200));
     }
 
     @Override

@@ -33,8 +33,11 @@ import org.splitcast.separation.complementary.ComplementaryException;
  * period's traffic key, opens each chunk, puts it back into the public main stream and writes the
  * original transport stream, live. It renews its session key before it lapses (unless told not
  * to), resumes from the last frame it had when the edge connection breaks, and asks the server
- * for its key path when it missed key messages. A malformed key message or chunk is counted and
- * skipped; the stream goes on.
+ * for its key path when it missed key messages. A malformed key message is counted and skipped; the
+ * stream goes on. A chunk that cannot be written (altered, sealed under a key period already
+ * dropped, its main-stream range gone) or never arrives (a hole in the chunk sequence, after a GAP
+ * for instance) means the output is no longer the original: each is counted ({@link #chunksLost()})
+ * and reported to the {@link Listener}, so that the caller can say so and fail.
  */
 public final class LiveClient implements AutoCloseable {
 
@@ -78,6 +81,18 @@ public final class LiveClient implements AutoCloseable {
 
         /** Something was skipped or retried; the stream goes on. */
         default void warning(String message) {}
+
+        /**
+         * A chunk arrived but was not written (altered, sealed under a key period already dropped,
+         * its main-stream range unavailable): its range of the original is missing from the output.
+         */
+        default void chunkSkipped(long chunkSeq, String reason) {}
+
+        /**
+         * Chunks {@code firstChunkSeq..lastChunkSeq} never arrived (a hole in the chunk sequence, as
+         * after a GAP): their ranges of the original are missing from the output.
+         */
+        default void chunksMissing(long firstChunkSeq, long lastChunkSeq) {}
     }
 
     /** Why {@link #run()} ended without an error. */
@@ -117,6 +132,8 @@ public final class LiveClient implements AutoCloseable {
     private SessionGrant grant;
     private KeyRing ring;
     private long cursor = -1;
+    /** The chunk expected next (-1 before the first): a chunk beyond it reveals a hole. */
+    private long nextChunkSeq = -1;
 
     public final AtomicLong chunksWritten = new AtomicLong();
     public final AtomicLong bytesWritten = new AtomicLong();
@@ -125,6 +142,10 @@ public final class LiveClient implements AutoCloseable {
     public final AtomicLong reconnects = new AtomicLong();
     public final AtomicLong renewals = new AtomicLong();
     public final AtomicLong gaps = new AtomicLong();
+    /** Chunks received but not written (see {@link Listener#chunkSkipped}). */
+    public final AtomicLong chunksSkipped = new AtomicLong();
+    /** Chunks never received: holes in the chunk sequence (see {@link Listener#chunksMissing}). */
+    public final AtomicLong chunksMissing = new AtomicLong();
 
     public LiveClient(
             CentralApi central,
@@ -160,6 +181,14 @@ public final class LiveClient implements AutoCloseable {
      */
     public synchronized KeyRing keyRing() {
         return ring;
+    }
+
+    /**
+     * Chunks whose range of the original is missing from the output: skipped plus never received.
+     * Zero means the output is the original's range from the first chunk written to the last.
+     */
+    public long chunksLost() {
+        return chunksSkipped.get() + chunksMissing.get();
     }
 
     /** The current grant (null before the session opened). */
@@ -285,11 +314,31 @@ public final class LiveClient implements AutoCloseable {
         }
     }
 
+    /** Counts the chunks between the one expected next and this one as missing. */
+    private void sequence(long chunkSeq) {
+        if (nextChunkSeq >= 0 && chunkSeq > nextChunkSeq) {
+            chunksMissing.addAndGet(chunkSeq - nextChunkSeq);
+            listener.warning("chunks " + nextChunkSeq + " to " + (chunkSeq - 1)
+                    + " never arrived: their part of the stream is missing from the output");
+            listener.chunksMissing(nextChunkSeq, chunkSeq - 1);
+        }
+        if (chunkSeq >= nextChunkSeq) {
+            nextChunkSeq = chunkSeq + 1;
+        }
+    }
+
+    private void skipped(long chunkSeq, String reason) {
+        chunksSkipped.incrementAndGet();
+        listener.warning("chunk " + chunkSeq + " skipped: " + reason);
+        listener.chunkSkipped(chunkSeq, reason);
+    }
+
     private void chunk(LiveFrame frame) throws IOException, SessionEndedException {
+        sequence(frame.chunkSeq());
         byte[] tek = ring.trafficKey(frame.tekPeriod());
         if (tek == null) {
             if (frame.tekPeriod() < ring.newestPeriod()) {
-                listener.warning("chunk " + frame.chunkSeq() + " is sealed under a key period already dropped");
+                skipped(frame.chunkSeq(), "sealed under a key period already dropped");
                 return;
             }
             resyncKeys();
@@ -305,7 +354,7 @@ public final class LiveClient implements AutoCloseable {
                     tek, new ChunkAad(contentId, "tek-" + frame.tekPeriod(), frame.chunkSeq()), frame.payload());
         } catch (ChunkSealer.SealedChunkException e) {
             malformed.incrementAndGet();
-            listener.warning("chunk " + frame.chunkSeq() + " skipped: " + e.getMessage());
+            skipped(frame.chunkSeq(), e.getMessage());
             return;
         } finally {
             SecretKeys.wipe(tek);
@@ -325,9 +374,9 @@ public final class LiveClient implements AutoCloseable {
             listener.chunkWritten(frame.chunkSeq(), chunk.mainOffset(), main.length);
         } catch (ComplementaryException e) {
             malformed.incrementAndGet();
-            listener.warning("chunk " + frame.chunkSeq() + " skipped: " + e.getMessage());
+            skipped(frame.chunkSeq(), e.getMessage());
         } catch (LiveApiException e) {
-            listener.warning("chunk " + frame.chunkSeq() + " skipped: main stream unavailable: " + e.getMessage());
+            skipped(frame.chunkSeq(), "main stream unavailable: " + e.getMessage());
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.splitcast.crypto.CryptoProvider;
@@ -39,14 +40,62 @@ import org.splitcast.multicast.testing.TestMedia;
 /**
  * Bad input at the terminal: an edge that serves, among good frames, a key message that is not
  * one, a key message signed by another key and a chunk with altered bytes. The terminal counts and
- * skips each, and every good chunk still comes out as the original bytes.
+ * skips each, and every good chunk still comes out as the original bytes; the altered chunk is
+ * counted as lost (the output is no longer the original), and so are chunks that never arrive.
  */
 class LiveClientBadInputTest {
 
     static final CryptoProvider CRYPTO = CryptoProvider.getDefault();
 
+    /** What a run of the client against the fake edge gave. */
+    record Outcome(
+            LiveClient client,
+            byte[] original,
+            byte[] output,
+            List<long[]> written,
+            List<Long> goodChunks,
+            List<Long> skipped,
+            List<long[]> missing,
+            List<String> warnings) {}
+
     @Test
     void malformedKeyMessagesAndAlteredChunksAreSkippedAndTheStreamGoesOn() throws Exception {
+        Outcome o = watch(Set.of());
+        assertEquals(3, o.client.malformed.get(), "skipped: " + o.warnings);
+        assertEquals(o.goodChunks.size(), o.written.size());
+        assertOutputIsTheOriginalWhereWritten(o);
+        // the altered chunk 3 is lost: counted and reported, not only warned about
+        assertEquals(1, o.client.chunksSkipped.get(), "skipped: " + o.warnings);
+        assertEquals(List.of(3L), o.skipped);
+        assertEquals(0, o.client.chunksMissing.get(), "missing: " + o.warnings);
+        assertEquals(1, o.client.chunksLost());
+    }
+
+    @Test
+    void chunksThatNeverArriveAreCountedAsMissing() throws Exception {
+        // chunk 1 vanished without a word; the edge's window lost chunk 4 (a GAP frame in its place)
+        Outcome o = watch(Set.of(1L, 4L));
+        assertEquals(1, o.client.gaps.get(), "warnings: " + o.warnings);
+        assertEquals(2, o.client.chunksMissing.get(), "warnings: " + o.warnings);
+        assertEquals(2, o.missing.size());
+        assertArrayEquals(new long[] {1, 1}, o.missing.get(0));
+        assertArrayEquals(new long[] {4, 4}, o.missing.get(1));
+        assertEquals(List.of(3L), o.skipped);
+        assertEquals(3, o.client.chunksLost());
+        assertEquals(o.goodChunks.size(), o.written.size());
+        assertOutputIsTheOriginalWhereWritten(o);
+    }
+
+    private static void assertOutputIsTheOriginalWhereWritten(Outcome o) {
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        for (long[] w : o.written) {
+            expected.write(o.original, (int) w[1], (int) w[2]);
+        }
+        assertArrayEquals(expected.toByteArray(), o.output);
+    }
+
+    /** Runs a client against a fake edge serving the frames of {@link #buildFrames}. */
+    static Outcome watch(Set<Long> dropped) throws Exception {
         TestMedia.Separated media = TestMedia.h264Aac(6);
         byte[] original = Files.readAllBytes(media.original());
         LiveSigner signer = LiveSigner.generate("live", CRYPTO);
@@ -72,7 +121,7 @@ class LiveClientBadInputTest {
                     auth.authenticate(terminalId, contentId, challengeId, proof, registered);
                     SessionGrant grant =
                             group.admit("s1", terminalId, registered).grant();
-                    buildFrames(group, media, signer, mains, frames, goodChunks);
+                    buildFrames(group, media, signer, mains, frames, goodChunks, dropped);
                     return grant;
                 } catch (Exception e) {
                     throw new LiveApiException(401, null, e.getMessage());
@@ -126,6 +175,8 @@ class LiveClientBadInputTest {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         List<long[]> written = new CopyOnWriteArrayList<>();
         List<String> warnings = new CopyOnWriteArrayList<>();
+        List<Long> skipped = new CopyOnWriteArrayList<>();
+        List<long[]> missing = new CopyOnWriteArrayList<>();
         LiveClient client = new LiveClient(
                 central,
                 URI.create("http://127.0.0.1:" + edge.getAddress().getPort()),
@@ -148,6 +199,16 @@ class LiveClientBadInputTest {
                     public void warning(String message) {
                         warnings.add(message);
                     }
+
+                    @Override
+                    public void chunkSkipped(long chunkSeq, String reason) {
+                        skipped.add(chunkSeq);
+                    }
+
+                    @Override
+                    public void chunksMissing(long firstChunkSeq, long lastChunkSeq) {
+                        missing.add(new long[] {firstChunkSeq, lastChunkSeq});
+                    }
                 });
         try {
             client.run();
@@ -156,23 +217,22 @@ class LiveClientBadInputTest {
         } finally {
             edge.stop(0);
         }
-        assertEquals(3, client.malformed.get(), "skipped: " + warnings);
-        assertEquals(goodChunks.size(), written.size());
-        ByteArrayOutputStream expected = new ByteArrayOutputStream();
-        for (long[] w : written) {
-            expected.write(original, (int) w[1], (int) w[2]);
-        }
-        assertArrayEquals(expected.toByteArray(), output.toByteArray());
+        return new Outcome(client, original, output.toByteArray(), written, goodChunks, skipped, missing, warnings);
     }
 
-    /** Key frames, sealed chunks, and three bad frames among them. */
+    /**
+     * Key frames, sealed chunks, and three bad frames among them; the chunks in {@code dropped}
+     * are left out (after chunk 4, a GAP frame naming the next frame, as an edge whose window lost
+     * it sends).
+     */
     static void buildFrames(
             MulticastGroup group,
             TestMedia.Separated media,
             LiveSigner signer,
             Map<Long, byte[]> mains,
             List<LiveFrame> frames,
-            List<Long> goodChunks)
+            List<Long> goodChunks,
+            Set<Long> dropped)
             throws Exception {
         DeflateAesGcmChunkSealer sealer = new DeflateAesGcmChunkSealer(CRYPTO);
         long seq = 0;
@@ -198,7 +258,12 @@ class LiveClientBadInputTest {
                             LiveSigner.generate("live", CRYPTO));
                     frames.add(LiveFrame.key("g", ++seq, forged.encoded()));
                 }
-                if (c.chunkSeq() == 3) {
+                if (dropped.contains(c.chunkSeq())) {
+                    seq++; // a frame the edge no longer has
+                    if (c.chunkSeq() == 4) { // the window lost it: GAP names the next frame
+                        frames.add(LiveFrame.control(LiveFrame.Type.GAP, "g", seq + 1));
+                    }
+                } else if (c.chunkSeq() == 3) {
                     byte[] altered = sealed.clone();
                     altered[altered.length / 2] ^= 1;
                     frames.add(LiveFrame.chunk("g", ++seq, c.chunkSeq(), tek.period(), altered));

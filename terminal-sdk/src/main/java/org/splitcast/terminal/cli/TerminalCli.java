@@ -58,6 +58,8 @@ public final class TerminalCli {
     static final int IO = 5;
     static final int COMPLEMENTARY_REJECTED = 6;
     static final int MAIN_STREAM_MISMATCH = 7;
+    /** watch: chunks were lost, the live output is not the original stream. */
+    static final int INCOMPLETE = 8;
 
     static final String USAGE_TEXT =
             """
@@ -102,7 +104,8 @@ public final class TerminalCli {
             verification (expired, replayed, ...), 4 refused by the server (no-valid-license,
             not-found, not-ready, ...), 5 I/O or connection error, 6 complementary information
             rejected (tampered, for another content or position, wrong key), 7 main stream does
-            not match the complementary information, 1 internal error.
+            not match the complementary information, 8 (watch) chunks lost: the live output is
+            not the original, 1 internal error.
             """;
 
     private static final Set<String> LICENSE_OPTIONS =

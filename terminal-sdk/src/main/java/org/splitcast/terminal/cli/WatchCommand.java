@@ -14,8 +14,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.splitcast.crypto.CryptoProvider;
 import org.splitcast.license.format.TerminalSecret;
 import org.splitcast.multicast.chunk.DeflateAesGcmChunkSealer;
@@ -43,9 +46,14 @@ public final class WatchCommand {
             watch    plays a live channel through an edge node: writes the original transport stream
                      (-o -: standard output, e.g. '| ffplay -'; default: standard output). The server's
                      live verification key comes from --verification-key (keyId:base64) or from
-                     GET URL/api/live/verification-key. Ends with exit 0 when interrupted, 4 when the
-                     session ends (lapsed without --prolong, revoked, refused), 5 when the server or
-                     edge stays unreachable.
+                     GET URL/api/live/verification-key. At the end a summary line on standard error
+                     says how many chunks were written and how many were lost (skipped: altered,
+                     under a dropped key period, main-stream range gone; or never arrived: a gap in
+                     the edge's window): any lost chunk means the output is not the original.
+                     Exit codes: 0 when interrupted with no chunk lost, 8 when interrupted and
+                     chunks were lost, 4 when the session ends (lapsed without --prolong, revoked,
+                     refused), 5 when the server or edge stays unreachable (4 and 5 also when
+                     chunks were lost: the summary line says how many).
             """;
 
     private static final Set<String> FLAGS = Set.of("no-prolong");
@@ -120,12 +128,35 @@ public final class WatchCommand {
                             err.println(TerminalCli.NAME + ": " + message);
                         }
                     });
-            Runtime.getRuntime().addShutdownHook(new Thread(client::close));
-            client.run();
-            return TerminalCli.OK;
-        } catch (LiveClient.SessionEndedException e) {
-            err.println(TerminalCli.NAME + ": session ended: " + e.getMessage());
-            return TerminalCli.REFUSED;
+            CountDownLatch summarised = new CountDownLatch(1);
+            Thread hook = new Thread(() -> {
+                client.close();
+                try { // let run() return and the summary be printed before the JVM halts
+                    summarised.await(3, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            Runtime.getRuntime().addShutdownHook(hook);
+            int exit;
+            try {
+                client.run();
+                exit = TerminalCli.OK;
+            } catch (LiveClient.SessionEndedException e) {
+                err.println(TerminalCli.NAME + ": session ended: " + e.getMessage());
+                exit = TerminalCli.REFUSED;
+            } catch (LiveApiException e) {
+                err.println(TerminalCli.NAME + ": " + e.getMessage());
+                exit = TerminalCli.IO;
+            }
+            try {
+                sink.flush();
+            } catch (IOException e) {
+                // reported below as a failed write if it mattered
+            }
+            exit = summary(client, exit, err);
+            summarised.countDown();
+            return exit;
         } catch (LiveApiException e) {
             err.println(TerminalCli.NAME + ": " + e.getMessage());
             return TerminalCli.IO;
@@ -147,6 +178,30 @@ public final class WatchCommand {
                 }
             }
         }
+    }
+
+    /**
+     * Prints the summary line (chunks written, lost, gaps, reconnects, renewals) and returns the
+     * exit code: {@code exit}, except that a run that would end with 0 ends with {@link
+     * TerminalCli#INCOMPLETE} when chunks were lost, since its output is no longer the original.
+     */
+    static int summary(LiveClient client, int exit, PrintStream err) {
+        long lost = client.chunksLost();
+        err.printf(
+                Locale.ROOT,
+                "%s: %d chunks written (%d bytes), %d lost (%d skipped, %d never arrived), %d gaps,"
+                        + " %d reconnects, %d renewals%s%n",
+                TerminalCli.NAME,
+                client.chunksWritten.get(),
+                client.bytesWritten.get(),
+                lost,
+                client.chunksSkipped.get(),
+                client.chunksMissing.get(),
+                client.gaps.get(),
+                client.reconnects.get(),
+                client.renewals.get(),
+                lost > 0 ? ": the output is NOT the original stream" : "");
+        return lost > 0 && exit == TerminalCli.OK ? TerminalCli.INCOMPLETE : exit;
     }
 
     private static LiveVerifier verifier(String file, URI server, CryptoProvider crypto)

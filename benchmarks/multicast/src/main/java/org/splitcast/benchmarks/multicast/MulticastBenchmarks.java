@@ -25,6 +25,7 @@ import org.jgroups.JChannel;
 import org.jgroups.Message;
 import org.jgroups.Receiver;
 import org.splitcast.crypto.CryptoProvider;
+import org.splitcast.jgroups.SplitcastStacks;
 import org.splitcast.license.format.TerminalKey;
 import org.splitcast.license.format.TerminalSecret;
 import org.splitcast.multicast.chunk.ChunkAad;
@@ -184,7 +185,9 @@ public final class MulticastBenchmarks {
     /** Chunks before the measured ones, on both sides, so that the JIT has compiled both paths. */
     static final int WARMUP = 500;
 
-    static final int CHUNKS = 1500;
+    /** Measured chunks per side and round (-Dsplitcast.bench.chunks): a few seconds each. */
+    static final int CHUNKS = Integer.getInteger("splitcast.bench.chunks", 4000);
+
     static final int EDGE_WINDOW_FRAMES = 256;
 
     /**
@@ -196,6 +199,8 @@ public final class MulticastBenchmarks {
         final long[] doneAt = new long[EDGES];
         final CountDownLatch warm = new CountDownLatch(EDGES);
         final CountDownLatch done = new CountDownLatch(EDGES);
+        /** The process's CPU time per measured message (to all 8), in microseconds. */
+        double cpuMicrosPerMessage = Double.NaN;
 
         void seen(int receiver, long count) {
             if (count == WARMUP) {
@@ -232,6 +237,7 @@ public final class MulticastBenchmarks {
                     cpu / 1e6,
                     cpu / (double) (to - from),
                     cpu / 1e3 / CHUNKS);
+            cpuMicrosPerMessage = cpu / 1e3 / CHUNKS;
             return CHUNKS / ((to - from) / 1e9);
         }
     }
@@ -247,45 +253,148 @@ public final class MulticastBenchmarks {
      */
     static void throughput() throws Exception {
         String phase = System.getProperty("splitcast.bench.phase", "both");
-        // rounds of (publisher, raw) in one JVM; the first one is the JIT's: a path measured while
-        // the compiler is still busy with it (AES-CBC of ASYM_ENCRYPT not yet intrinsic) is slower
-        // for reasons that have nothing to do with it, and the raw run would profit from the code
-        // the publisher run made hot. Only the last round counts.
-        int rounds = Integer.getInteger("splitcast.bench.rounds", 2);
-        double publisherRate = Double.NaN;
-        double rawRate = Double.NaN;
+        // rounds of (publisher, raw) in one JVM. The first one is the JIT's, not counted: a path
+        // measured while the compiler is still busy with it (AES-CBC of ASYM_ENCRYPT not yet
+        // intrinsic) is slower for reasons that have nothing to do with it. The measured rounds
+        // alternate which side goes first, so that neither profits from the order; the result is
+        // the median of their ratios, each from a publisher and a raw measurement taken one
+        // after the other (the machine's load changes less within a round than across rounds).
+        int rounds = Integer.getInteger("splitcast.bench.rounds", 4);
         int size = 16_455;
+        List<Double> ratios = new ArrayList<>();
+        List<Double> cpuRatios = new ArrayList<>();
+        List<String> rows = new ArrayList<>();
+        double[] publisherRates = new double[rounds];
+        double[] rawRates = new double[rounds];
         for (int round = 1; round <= rounds; round++) {
+            boolean measured = round > 1 || rounds == 1;
+            boolean profile = round == rounds;
+            double load = loadAverage();
+            double[] publisher = {Double.NaN, size, Double.NaN};
+            double[] raw = {Double.NaN, Double.NaN};
+            boolean rawFirst = round % 2 == 1 && round > 1;
+            if (rawFirst && !phase.equals("publisher")) {
+                raw = rawThroughput(size, profile);
+            }
             if (!phase.equals("raw")) {
-                double[] publisher = publisherThroughput(round == rounds);
-                publisherRate = publisher[0];
+                publisher = publisherThroughput(profile);
                 size = (int) publisher[1];
             }
-            if (!phase.equals("publisher")) {
-                rawRate = rawThroughput(size, round == rounds);
+            if (!rawFirst && !phase.equals("publisher")) {
+                raw = rawThroughput(size, profile);
             }
+            double publisherRate = publisher[0];
+            double rawRate = raw[0];
+            publisherRates[round - 1] = publisherRate;
+            rawRates[round - 1] = rawRate;
+            double ratio = publisherRate / rawRate;
+            // what the rate ratio would be if both sides had the same CPU (both are CPU-bound):
+            // raw's CPU per message over the publisher's per chunk, less sensitive to other load
+            double cpuRatio = raw[1] / publisher[2];
             System.out.printf(
                     Locale.ROOT,
-                    "throughput to %d edges, round %d of %d%s: publisher %.0f chunks/s (%.1f MB/s per edge),"
-                            + " raw JGroups %.0f msgs/s, messages of %d bytes, ratio %.2f%n",
+                    "throughput to %d edges, round %d of %d%s (load average %.1f, %s first): publisher %.0f chunks/s"
+                            + " (%.1f MB/s per edge), raw JGroups %.0f msgs/s, messages of %d bytes, ratio %.2f;"
+                            + " CPU per message to 8: publisher %.0f us, raw %.0f us, ratio %.2f%n",
                     EDGES,
                     round,
                     rounds,
-                    round < rounds ? " (warm-up)" : "",
+                    measured ? "" : " (warm-up, not counted)",
+                    load,
+                    rawFirst ? "raw" : "publisher",
                     publisherRate,
                     publisherRate * size / 1e6,
                     rawRate,
                     size,
-                    publisherRate / rawRate);
+                    ratio,
+                    publisher[2],
+                    raw[1],
+                    cpuRatio);
+            if (measured) {
+                ratios.add(ratio);
+                cpuRatios.add(cpuRatio);
+                rows.add(String.format(
+                        Locale.ROOT,
+                        "| %d | %.1f | %.0f | %.0f | %.2f | %.0f | %.0f | %.2f |",
+                        round,
+                        load,
+                        publisherRate,
+                        rawRate,
+                        ratio,
+                        publisher[2],
+                        raw[1],
+                        cpuRatio));
+            }
         }
+        double median = medianOf(ratios);
+        System.out.println();
+        System.out.println("| round | load average | publisher chunks/s | raw msgs/s | ratio"
+                + " | publisher CPU us/chunk | raw CPU us/msg to 8 | CPU ratio |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
+        rows.forEach(System.out::println);
+        System.out.printf(
+                Locale.ROOT,
+                "%nTHROUGHPUT RATIO publisher / raw JGroups: median %.2f of %d measured rounds %s (goal >= 0.80: %s)%n",
+                median,
+                ratios.size(),
+                ratios.stream().map(r -> String.format(Locale.ROOT, "%.2f", r)).toList(),
+                median >= 0.8 ? "met" : "not met");
+        System.out.printf(
+                Locale.ROOT,
+                "CPU RATIO raw CPU per message / publisher CPU per chunk: median %.2f %s"
+                        + " (the throughput ratio if both got the same CPU)%n",
+                medianOf(cpuRatios),
+                cpuRatios.stream()
+                        .map(r -> String.format(Locale.ROOT, "%.2f", r))
+                        .toList());
         TABLE.add(String.format(
                 Locale.ROOT,
-                "throughput to 8 edges, TCP stack on loopback (%d-byte frames) | %.0f chunks/s (%.1f MB/s per edge) | raw JGroups unicast to the same 8 nodes %.0f msgs/s | %.2fx",
+                "throughput to 8 edges, TCP stack on loopback (%d-byte frames), median of %d rounds | %.0f chunks/s (%.1f MB/s per edge) | raw JGroups unicast to the same 8 nodes %.0f msgs/s | %.2fx",
                 size,
-                publisherRate,
-                publisherRate * size / 1e6,
-                rawRate,
-                publisherRate / rawRate));
+                ratios.size(),
+                medianOf(measuredOnly(publisherRates)),
+                medianOf(measuredOnly(publisherRates)) * size / 1e6,
+                medianOf(measuredOnly(rawRates)),
+                median));
+    }
+
+    private static List<Double> measuredOnly(double[] rates) {
+        List<Double> l = new ArrayList<>();
+        for (int i = rates.length == 1 ? 0 : 1; i < rates.length; i++) {
+            l.add(rates[i]);
+        }
+        return l;
+    }
+
+    static double medianOf(List<Double> values) {
+        List<Double> s = new ArrayList<>(values);
+        s.sort(Double::compare);
+        int n = s.size();
+        if (n == 0) {
+            return Double.NaN;
+        }
+        return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
+    }
+
+    /** The system's 1-minute load average (other work on the machine skews every figure). */
+    static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    /**
+     * A node of a benchmark cluster: the first node (the coordinator) waits 1 s for others instead
+     * of LoopbackCluster's 10 s (nobody is there before it; the others find it at once), so that a
+     * round costs seconds of set-up, not tens.
+     */
+    static JChannel node(LoopbackCluster cluster, String name, String unit, boolean first) throws Exception {
+        java.util.Map<String, String> p = cluster.nodeProperties(name, unit);
+        if (first) {
+            p.put(SplitcastStacks.JOIN_TIMEOUT, "1s");
+            p.put(SplitcastStacks.MAX_JOIN_ATTEMPTS, "1");
+        }
+        JChannel channel = SplitcastStacks.newChannel(SplitcastStacks.Transport.TCP, p);
+        channel.setName(name);
+        return channel;
     }
 
     /** Chunks per second through publisher and 8 edge relays, and the frame size on the wire. */
@@ -293,7 +402,7 @@ public final class MulticastBenchmarks {
         LoopbackCluster cluster = new LoopbackCluster(WORK);
         LiveSigner signer = LiveSigner.generate("bench", CRYPTO);
         LivePublisher publisher = new LivePublisher(
-                cluster.newChannel("central", "central"),
+                node(cluster, "central", "central", true),
                 cluster.clusterName,
                 signer,
                 new DeflateAesGcmChunkSealer(CRYPTO),
@@ -305,7 +414,7 @@ public final class MulticastBenchmarks {
             // the edge node's default catch-up window (splitcast-edge --window-frames 256); 4,096
             // frames of 16 KiB kept at each of 8 edges made half a GiB of live data for the GC
             EdgeRelay relay =
-                    new EdgeRelay(cluster.newChannel("edge-" + i, "edge"), cluster.clusterName, EDGE_WINDOW_FRAMES);
+                    new EdgeRelay(node(cluster, "edge-" + i, "edge", false), cluster.clusterName, EDGE_WINDOW_FRAMES);
             relay.start();
             relays.add(relay);
         }
@@ -350,19 +459,22 @@ public final class MulticastBenchmarks {
         relays.forEach(EdgeRelay::stop);
         publisher.stop();
         cluster.releasePorts();
-        return new double[] {rate, wireBytes.get()};
+        return new double[] {rate, wireBytes.get(), progress.cpuMicrosPerMessage};
     }
 
-    /** Messages per second (to each of 8 receivers) of raw JGroups on the same stack. */
-    static double rawThroughput(int size, boolean profile) throws Exception {
+    /**
+     * Messages per second (to each of 8 receivers) of raw JGroups on the same stack, and the
+     * process's CPU microseconds per message to all 8.
+     */
+    static double[] rawThroughput(int size, boolean profile) throws Exception {
         LoopbackCluster raw = new LoopbackCluster(WORK);
-        JChannel sender = raw.newChannel("raw-sender", "central");
+        JChannel sender = node(raw, "raw-sender", "central", true);
         sender.connect(raw.clusterName);
         Progress progress = new Progress();
         List<JChannel> receivers = new ArrayList<>();
         List<Address> targets = new ArrayList<>();
         for (int i = 0; i < EDGES; i++) {
-            JChannel r = raw.newChannel("raw-" + i, "edge");
+            JChannel r = node(raw, "raw-" + i, "edge", false);
             AtomicLong n = new AtomicLong();
             CRC32C crc = new CRC32C();
             int receiver = i;
@@ -402,7 +514,7 @@ public final class MulticastBenchmarks {
         receivers.forEach(JChannel::close);
         sender.close();
         raw.releasePorts();
-        return rawRate;
+        return new double[] {rawRate, progress.cpuMicrosPerMessage};
     }
 
     /**

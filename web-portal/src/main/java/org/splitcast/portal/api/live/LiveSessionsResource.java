@@ -77,7 +77,7 @@ public class LiveSessionsResource {
     }
 
     @POST
-    @Path("{sessionId}/renewal")
+    @Path("{sessionId}/renew")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
@@ -100,37 +100,13 @@ public class LiveSessionsResource {
             description = "not-your-session: the session is another terminal's; terminal-revoked, not-entitled")
     @APIResponse(responseCode = "404", description = "not-found: the session ended, lapsed or never existed")
     @APIResponse(responseCode = "415", description = "unsupported-media-type")
-    public Response renewal(@PathParam("sessionId") String sessionId, LiveSessionRequest request)
+    public Response renew(@PathParam("sessionId") String sessionId, LiveSessionRequest request)
             throws LiveProblemException, UnknownEntityException, InvalidRequestException {
         LiveSessionRequest r = body(request);
         String grant = live.renew(sessionId, r.terminalId(), r.challengeId(), r.proof());
         return Response.ok(json(grant), MediaType.APPLICATION_JSON)
                 .header("Cache-Control", "no-store")
                 .build();
-    }
-
-    @POST
-    @Path("{sessionId}/renew")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Same as POST /api/sessions/{sessionId}/renewal")
-    @APIResponse(
-            responseCode = "200",
-            description = "the new grant",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = LiveSessionGrantView.class)))
-    @APIResponse(responseCode = "400", description = "validation or malformed-request")
-    @APIResponse(
-            responseCode = "401",
-            description = "unknown-challenge, expired-challenge, wrong-terminal, bad-proof, unsupported-key")
-    @APIResponse(responseCode = "403", description = "not-your-session, terminal-revoked, not-entitled")
-    @APIResponse(responseCode = "404", description = "not-found: the session ended, lapsed or never existed")
-    @APIResponse(responseCode = "415", description = "unsupported-media-type")
-    public Response renew(@PathParam("sessionId") String sessionId, LiveSessionRequest request)
-            throws LiveProblemException, UnknownEntityException, InvalidRequestException {
-        return renewal(sessionId, request);
     }
 
     @DELETE
