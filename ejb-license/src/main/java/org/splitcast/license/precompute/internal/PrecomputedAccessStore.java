@@ -10,8 +10,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -41,6 +46,9 @@ public class PrecomputedAccessStore {
 
     @Resource
     SessionContext context;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
 
     /**
      * The stored block of the triple, if it is still valid at {@code validAfter}: from the cache in
@@ -128,6 +136,95 @@ public class PrecomputedAccessStore {
                     "Access block for terminal %s, content %s already stored concurrently",
                     block.terminalId(), block.contentId());
             return false;
+        }
+    }
+
+    /**
+     * Stores the write-behind's batch ({@link PrecomputedAccessWriteBehind}: blocks computed on
+     * misses, already in memory) in one transaction: a triple that has a valid row keeps it, an
+     * expired row is replaced. Before the commit, the rows of blocks that a removal matched since the
+     * batch was taken are deleted again, and the removals wait for the commit ({@link
+     * PrecomputedAccessCache#confirmFlush}). A unique-constraint conflict (another node, or the
+     * precompute run, stored a triple first) rolls the whole batch back: the caller retries row by row.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void storeQueued(List<PrecomputedAccessCache.Queued> batch) {
+        Set<String> terminalIds = new HashSet<>();
+        Set<String> contentIds = new HashSet<>();
+        for (PrecomputedAccessCache.Queued q : batch) {
+            terminalIds.add(q.key().terminalId());
+            contentIds.add(q.key().contentId());
+        }
+        Map<PrecomputedAccessCache.Key, PrecomputedAccess> existing = new HashMap<>();
+        em.createQuery(
+                        "select a from PrecomputedAccess a where a.terminalId in :terminalIds"
+                                + " and a.contentId in :contentIds",
+                        PrecomputedAccess.class)
+                .setParameter("terminalIds", terminalIds)
+                .setParameter("contentIds", contentIds)
+                .getResultStream()
+                .forEach(
+                        a -> existing.put(new PrecomputedAccessCache.Key(a.terminalId(), a.contentId(), a.keyId()), a));
+        Instant now = Instant.now();
+        Map<PrecomputedAccessCache.Key, PrecomputedAccessCache.Queued> toWrite = new LinkedHashMap<>();
+        for (PrecomputedAccessCache.Queued q : batch) {
+            PrecomputedAccess old = existing.get(q.key());
+            if (old != null && old.expiresAt().isAfter(now)) {
+                continue;
+            }
+            if (old != null) {
+                // replaced below: deleted first, the unique constraint holds at every statement
+                em.remove(old);
+                existing.remove(q.key());
+            }
+            toWrite.putIfAbsent(q.key(), q);
+        }
+        em.flush();
+        Map<PrecomputedAccessCache.Key, PrecomputedAccess> written = new HashMap<>();
+        for (PrecomputedAccessCache.Queued q : toWrite.values()) {
+            AccessBlock block = q.block();
+            byte[] grantKey = q.value().grantKey();
+            byte[] wrappedGrantKey = grantKey == null
+                    ? null
+                    : vault.seal(
+                            grantKey, KeyOwner.precomputedAccess(block.terminalId(), block.contentId(), block.keyId()));
+            PrecomputedAccess row = new PrecomputedAccess(
+                    UUID.randomUUID().toString(),
+                    block.terminalId(),
+                    block.contentId(),
+                    block.keyId(),
+                    q.subscriberId(),
+                    q.value().signingKeyId(),
+                    block.compact(),
+                    wrappedGrantKey,
+                    block.computedAt(),
+                    block.expiresAt());
+            em.persist(row);
+            written.put(q.key(), row);
+        }
+        em.flush();
+        // from here until this transaction completes, removals wait (no statement below waits for
+        // another transaction: only this transaction's own rows are deleted)
+        List<PrecomputedAccessCache.Queued> removed = cache.confirmFlush(List.copyOf(toWrite.values()));
+        try {
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {}
+
+                @Override
+                public void afterCompletion(int status) {
+                    cache.releaseFlush();
+                }
+            });
+        } catch (RuntimeException e) {
+            cache.releaseFlush();
+            throw e;
+        }
+        if (!removed.isEmpty()) {
+            for (PrecomputedAccessCache.Queued q : removed) {
+                em.remove(written.get(q.key()));
+            }
+            em.flush();
         }
     }
 
