@@ -13,6 +13,7 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -155,31 +156,38 @@ public class PrecomputedAccessStore {
             terminalIds.add(q.key().terminalId());
             contentIds.add(q.key().contentId());
         }
-        Map<PrecomputedAccessCache.Key, PrecomputedAccess> existing = new HashMap<>();
+        // the ids and expiries only (no entities to manage): rows of other pairs of these
+        // terminals and contents come too, and are skipped
+        Map<PrecomputedAccessCache.Key, Object[]> existing = new HashMap<>();
         em.createQuery(
-                        "select a from PrecomputedAccess a where a.terminalId in :terminalIds"
-                                + " and a.contentId in :contentIds",
-                        PrecomputedAccess.class)
+                        "select a.terminalId, a.contentId, a.keyId, a.id, a.expiresAt from PrecomputedAccess a"
+                                + " where a.terminalId in :terminalIds and a.contentId in :contentIds",
+                        Object[].class)
                 .setParameter("terminalIds", terminalIds)
                 .setParameter("contentIds", contentIds)
                 .getResultStream()
-                .forEach(
-                        a -> existing.put(new PrecomputedAccessCache.Key(a.terminalId(), a.contentId(), a.keyId()), a));
+                .forEach(row -> existing.put(
+                        new PrecomputedAccessCache.Key((String) row[0], (String) row[1], (String) row[2]), row));
         Instant now = Instant.now();
         Map<PrecomputedAccessCache.Key, PrecomputedAccessCache.Queued> toWrite = new LinkedHashMap<>();
+        List<String> expired = new ArrayList<>();
         for (PrecomputedAccessCache.Queued q : batch) {
-            PrecomputedAccess old = existing.get(q.key());
-            if (old != null && old.expiresAt().isAfter(now)) {
+            Object[] old = existing.remove(q.key());
+            if (old != null && ((Instant) old[4]).isAfter(now)) {
+                existing.put(q.key(), old);
                 continue;
             }
             if (old != null) {
                 // replaced below: deleted first, the unique constraint holds at every statement
-                em.remove(old);
-                existing.remove(q.key());
+                expired.add((String) old[3]);
             }
             toWrite.putIfAbsent(q.key(), q);
         }
-        em.flush();
+        if (!expired.isEmpty()) {
+            em.createQuery("delete from PrecomputedAccess a where a.id in :ids")
+                    .setParameter("ids", expired)
+                    .executeUpdate();
+        }
         Map<PrecomputedAccessCache.Key, PrecomputedAccess> written = new HashMap<>();
         for (PrecomputedAccessCache.Queued q : toWrite.values()) {
             AccessBlock block = q.block();
