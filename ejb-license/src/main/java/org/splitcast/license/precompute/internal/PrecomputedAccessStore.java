@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
@@ -24,6 +25,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.splitcast.license.format.AccessBlock;
+import org.splitcast.license.metrics.internal.LicenseMetrics;
 import org.splitcast.registry.keys.KeyOwner;
 import org.splitcast.registry.keys.KeyVault;
 
@@ -50,6 +52,9 @@ public class PrecomputedAccessStore {
 
     @Resource
     TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    LicenseMetrics metrics;
 
     /**
      * The stored block of the triple, if it is still valid at {@code validAfter}: from the cache in
@@ -214,6 +219,7 @@ public class PrecomputedAccessStore {
         // from here until this transaction completes, removals wait (no statement below waits for
         // another transaction: only this transaction's own rows are deleted)
         List<PrecomputedAccessCache.Queued> removed = cache.confirmFlush(List.copyOf(toWrite.values()));
+        int rows = toWrite.size() - removed.size();
         try {
             transactions.registerInterposedSynchronization(new Synchronization() {
                 @Override
@@ -222,6 +228,9 @@ public class PrecomputedAccessStore {
                 @Override
                 public void afterCompletion(int status) {
                     cache.releaseFlush();
+                    if (status == Status.STATUS_COMMITTED && metrics != null) {
+                        metrics.storeBatch(rows);
+                    }
                 }
             });
         } catch (RuntimeException e) {
