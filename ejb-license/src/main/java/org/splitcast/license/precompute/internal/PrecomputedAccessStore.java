@@ -13,6 +13,7 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -55,6 +56,12 @@ public class PrecomputedAccessStore {
 
     @Inject
     LicenseMetrics metrics;
+
+    @Inject
+    PrecomputedAccessWriteBehind writeBehind;
+
+    /** How long a size waits at most for the write-behind. */
+    private static final Duration WRITTEN_WAIT = Duration.ofSeconds(5);
 
     /**
      * The stored block of the triple, if it is still valid at {@code validAfter}: from the cache in
@@ -245,11 +252,15 @@ public class PrecomputedAccessStore {
         }
     }
 
+    /** The table's rows, once the blocks of misses queued so far are written (write-behind). */
     public long size() {
+        writeBehind.awaitWritten(WRITTEN_WAIT);
         return em.createNamedQuery("PrecomputedAccess.count", Long.class).getSingleResult();
     }
 
+    /** The terminal's rows in the table, once the blocks of misses queued so far are written. */
     public long sizeFor(String terminalId) {
+        writeBehind.awaitWritten(WRITTEN_WAIT);
         return em.createNamedQuery("PrecomputedAccess.countByTerminal", Long.class)
                 .setParameter("terminalId", terminalId)
                 .getSingleResult();

@@ -5,9 +5,12 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.jboss.logging.Logger;
 
 /**
@@ -41,6 +44,22 @@ public class PrecomputedAccessWriteBehind {
 
     private final AtomicBoolean running = new AtomicBoolean();
 
+    /** Batches written (or given up) so far. */
+    private final AtomicLong batches = new AtomicLong();
+
+    /**
+     * Returns once the blocks queued before this call are in the table (or dropped: a removal, a
+     * conflict), at most {@code timeout} later: for the store's sizes, which count the table's rows.
+     * Waits for the end of the batch being written and of the next (which takes what was queued).
+     */
+    void awaitWritten(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long target = batches.get() + 2;
+        while ((running.get() || cache.queued() > 0) && batches.get() < target && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(2_000_000);
+        }
+    }
+
     /** Blocks were queued: starts a writer unless one is at work (it takes them). */
     void wake() {
         if (running.compareAndSet(false, true)) {
@@ -64,6 +83,7 @@ public class PrecomputedAccessWriteBehind {
                     write(batch);
                 } finally {
                     cache.endFlush();
+                    batches.incrementAndGet();
                 }
             }
         } finally {
