@@ -73,7 +73,7 @@ public class LicenseRecordWriter {
         ROLLED_BACK
     }
 
-    private static final class Pending {
+    static final class Pending {
         final LicenseIssue row;
         final String nonce;
         final Instant nonceExpiresAt;
@@ -271,8 +271,28 @@ public class LicenseRecordWriter {
         }
     }
 
-    private static final String SELECT_NONCE =
-            "select expires_at from license_nonce where terminal_id = ? and nonce = ?";
+    /**
+     * The statement sizes of the nonce look-up: a batch's pairs go in the fewest statements of
+     * these sizes (the last one padded by repeating a pair), so that a batch costs a round trip or
+     * two and the driver's and the database's statement caches hold four statements.
+     */
+    static final int[] NONCE_QUERY_SIZES = {1, 8, 32, MAX_BATCH};
+
+    private static final String[] SELECT_NONCES = selectNonces();
+
+    private static String[] selectNonces() {
+        String[] sql = new String[NONCE_QUERY_SIZES.length];
+        for (int i = 0; i < sql.length; i++) {
+            StringBuilder b = new StringBuilder(
+                    "select terminal_id, nonce, expires_at from license_nonce where (terminal_id, nonce) in (");
+            for (int j = 0; j < NONCE_QUERY_SIZES[i]; j++) {
+                b.append(j == 0 ? "(?, ?)" : ", (?, ?)");
+            }
+            sql[i] = b.append(')').toString();
+        }
+        return sql;
+    }
+
     private static final String DELETE_NONCE = "delete from license_nonce where terminal_id = ? and nonce = ?";
     private static final String INSERT_NONCE =
             "insert into license_nonce (terminal_id, nonce, expires_at) values (?, ?, ?)";
@@ -280,19 +300,36 @@ public class LicenseRecordWriter {
     private static final String INSERT_LICENSE = "insert into license_issue (id, subscriber_id, terminal_id,"
             + " content_id, key_id, access, issued_at, expires_at) values (?, ?, ?, ?, ?, ?, ?, ?)";
 
-    /** The expiry of each (terminal, nonce) of the batch that the table already holds. */
-    private static Map<String, Instant> storedNonces(Connection c, List<Pending> batch) throws SQLException {
+    /**
+     * The expiry of each (terminal, nonce) of the batch that the table already holds: one query per
+     * {@link #NONCE_QUERY_SIZES} chunk, not one per row (on PostgreSQL each query is a round trip).
+     */
+    static Map<String, Instant> storedNonces(Connection c, List<Pending> batch) throws SQLException {
         Map<String, Instant> stored = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement(SELECT_NONCE)) {
-            for (Pending p : batch) {
-                ps.setString(1, p.row.terminalId());
-                ps.setString(2, p.nonce);
+        int from = 0;
+        while (from < batch.size()) {
+            int left = batch.size() - from;
+            int size = 0;
+            while (size < NONCE_QUERY_SIZES.length - 1 && NONCE_QUERY_SIZES[size] < left) {
+                size++;
+            }
+            int n = NONCE_QUERY_SIZES[size];
+            try (PreparedStatement ps = c.prepareStatement(SELECT_NONCES[size])) {
+                for (int j = 0; j < n; j++) {
+                    // past the batch's end: the last pair again (the statement has a fixed size)
+                    Pending p = batch.get(from + Math.min(j, left - 1));
+                    ps.setString(2 * j + 1, p.row.terminalId());
+                    ps.setString(2 * j + 2, p.nonce);
+                }
                 try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        stored.put(p.key, rs.getObject(1, OffsetDateTime.class).toInstant());
+                    while (rs.next()) {
+                        stored.put(
+                                rs.getString(1) + '\n' + rs.getString(2),
+                                rs.getObject(3, OffsetDateTime.class).toInstant());
                     }
                 }
             }
+            from += Math.min(n, left);
         }
         return stored;
     }

@@ -130,6 +130,41 @@ class LicenseRecordWriterTest {
         assertEquals(1, count("select count(*) from license_issue"));
     }
 
+    @Test
+    void aBatchsStoredNoncesAreFoundWithFewQueriesOfEverySize() throws SQLException {
+        Instant until = Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MICROS);
+        try (PreparedStatement ps = connection.prepareStatement("insert into license_nonce values (?, ?, ?)")) {
+            // every 7th pair of 300 is stored, each with its own expiry
+            for (int i = 0; i < 300; i += 7) {
+                ps.setString(1, "tv-" + (i % 5));
+                ps.setString(2, "nonce-" + i);
+                ps.setObject(3, OffsetDateTime.ofInstant(until.plusSeconds(i), ZoneOffset.UTC));
+                ps.executeUpdate();
+            }
+        }
+        connection.commit();
+        // batch sizes that use each statement size, padded or not, and more than the largest
+        for (int size : new int[] {1, 2, 8, 9, 33, 256, 300}) {
+            List<LicenseRecordWriter.Pending> batch = new ArrayList<>();
+            for (int i = 0; i < size; i++) {
+                batch.add(new LicenseRecordWriter.Pending(row("tv-" + (i % 5)), "nonce-" + i, until));
+            }
+            // the same nonce on another terminal is not stored
+            batch.add(new LicenseRecordWriter.Pending(row("tv-9"), "nonce-0", until));
+
+            var stored = LicenseRecordWriter.storedNonces(connection, batch);
+
+            int expected = 0;
+            for (int i = 0; i < size; i++) {
+                if (i % 7 == 0) {
+                    expected++;
+                    assertEquals(until.plusSeconds(i), stored.get("tv-" + (i % 5) + "\n" + "nonce-" + i), "pair " + i);
+                }
+            }
+            assertEquals(expected, stored.size(), "batch of " + size);
+        }
+    }
+
     private static LicenseIssue row(String terminalId) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return new LicenseIssue(

@@ -24,6 +24,7 @@ public class LicenseMetrics {
     private final Counter misses;
     private final Timer issuing;
     private final DistributionSummary recordBatches;
+    private final DistributionSummary storeBatches;
     private final WorkloadMeter workload = WorkloadMeter.onSystemClock();
 
     public LicenseMetrics() {
@@ -46,6 +47,17 @@ public class LicenseMetrics {
                 .baseUnit("rows")
                 .publishPercentiles(0.5, 0.99)
                 .register(registry);
+        storeBatches = DistributionSummary.builder("splitcast.precompute.write.behind.batch")
+                .description("Blocks computed on misses written to the precomputed store per transaction"
+                        + " of its write-behind")
+                .baseUnit("rows")
+                .publishPercentiles(0.5, 0.99)
+                .register(registry);
+    }
+
+    /** A write-behind transaction of the precomputed store committed these rows. */
+    public void storeBatch(int rows) {
+        storeBatches.record(rows);
     }
 
     /** One transaction of the group commit wrote {@code rows} license records. */

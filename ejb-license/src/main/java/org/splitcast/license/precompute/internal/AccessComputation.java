@@ -60,6 +60,18 @@ public class AccessComputation {
     @Inject
     LicenseMetrics metrics;
 
+    @Inject
+    PrecomputedAccessCache cache;
+
+    /**
+     * Whether a miss's block goes to the store's memory at once and to its table by the
+     * write-behind ({@link PrecomputedAccessWriteBehind}, one commit for many misses); false: each
+     * miss stores its block in a transaction of its own before it answers.
+     */
+    @Inject
+    @ConfigProperty(name = "splitcast.license.store-write-behind", defaultValue = "true")
+    boolean writeBehind;
+
     /** How long an access block stays usable: the store's expiry. */
     @Inject
     @ConfigProperty(name = "splitcast.license.access-block-lifetime", defaultValue = "P1D")
@@ -100,12 +112,21 @@ public class AccessComputation {
     private StoredAccess computeAndStoreNow(
             TerminalRecord terminal, ContentRecord content, String keyId, String reason, Instant at) {
         long started = System.nanoTime();
+        // a removal from the store after this point keeps the block out of the write-behind
+        long seenGeneration = cache.generation();
         SigningKey signing = signingKeys.active();
         Instant now = at.truncatedTo(ChronoUnit.SECONDS);
         AccessBlock block = compute(terminal, content, keyId, signing, now, now.plus(lifetime));
         metrics.accessBlockComputed(reason, System.nanoTime() - started);
-        store.storeIfAbsent(block, terminal.subscriberId(), signing.keyId());
-        return new StoredAccess(block.compact(), block.grantKey(), block.expiresAt(), signing.keyId());
+        StoredAccess result = new StoredAccess(block.compact(), block.grantKey(), block.expiresAt(), signing.keyId());
+        // a miss: in memory now, in the table behind the request; precomputation (or a removal
+        // meanwhile): in the table before it returns
+        if (!(writeBehind
+                && "miss".equals(reason)
+                && cache.putAndQueue(block, terminal.subscriberId(), result, seenGeneration))) {
+            store.storeIfAbsent(block, terminal.subscriberId(), signing.keyId());
+        }
+        return result;
     }
 
     private AccessBlock compute(

@@ -10,14 +10,23 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.splitcast.license.format.AccessBlock;
+import org.splitcast.license.metrics.internal.LicenseMetrics;
 import org.splitcast.registry.keys.KeyOwner;
 import org.splitcast.registry.keys.KeyVault;
 
@@ -41,6 +50,18 @@ public class PrecomputedAccessStore {
 
     @Resource
     SessionContext context;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    LicenseMetrics metrics;
+
+    @Inject
+    PrecomputedAccessWriteBehind writeBehind;
+
+    /** How long a size waits at most for the write-behind. */
+    private static final Duration WRITTEN_WAIT = Duration.ofSeconds(5);
 
     /**
      * The stored block of the triple, if it is still valid at {@code validAfter}: from the cache in
@@ -131,11 +152,115 @@ public class PrecomputedAccessStore {
         }
     }
 
+    /**
+     * Stores the write-behind's batch ({@link PrecomputedAccessWriteBehind}: blocks computed on
+     * misses, already in memory) in one transaction: a triple that has a valid row keeps it, an
+     * expired row is replaced. Before the commit, the rows of blocks that a removal matched since the
+     * batch was taken are deleted again, and the removals wait for the commit ({@link
+     * PrecomputedAccessCache#confirmFlush}). A unique-constraint conflict (another node, or the
+     * precompute run, stored a triple first) rolls the whole batch back: the caller retries row by row.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void storeQueued(List<PrecomputedAccessCache.Queued> batch) {
+        Set<String> terminalIds = new HashSet<>();
+        Set<String> contentIds = new HashSet<>();
+        for (PrecomputedAccessCache.Queued q : batch) {
+            terminalIds.add(q.key().terminalId());
+            contentIds.add(q.key().contentId());
+        }
+        // the ids and expiries only (no entities to manage): rows of other pairs of these
+        // terminals and contents come too, and are skipped
+        Map<PrecomputedAccessCache.Key, Object[]> existing = new HashMap<>();
+        em.createQuery(
+                        "select a.terminalId, a.contentId, a.keyId, a.id, a.expiresAt from PrecomputedAccess a"
+                                + " where a.terminalId in :terminalIds and a.contentId in :contentIds",
+                        Object[].class)
+                .setParameter("terminalIds", terminalIds)
+                .setParameter("contentIds", contentIds)
+                .getResultStream()
+                .forEach(row -> existing.put(
+                        new PrecomputedAccessCache.Key((String) row[0], (String) row[1], (String) row[2]), row));
+        Instant now = Instant.now();
+        Map<PrecomputedAccessCache.Key, PrecomputedAccessCache.Queued> toWrite = new LinkedHashMap<>();
+        List<String> expired = new ArrayList<>();
+        for (PrecomputedAccessCache.Queued q : batch) {
+            Object[] old = existing.remove(q.key());
+            if (old != null && ((Instant) old[4]).isAfter(now)) {
+                existing.put(q.key(), old);
+                continue;
+            }
+            if (old != null) {
+                // replaced below: deleted first, the unique constraint holds at every statement
+                expired.add((String) old[3]);
+            }
+            toWrite.putIfAbsent(q.key(), q);
+        }
+        if (!expired.isEmpty()) {
+            em.createQuery("delete from PrecomputedAccess a where a.id in :ids")
+                    .setParameter("ids", expired)
+                    .executeUpdate();
+        }
+        Map<PrecomputedAccessCache.Key, PrecomputedAccess> written = new HashMap<>();
+        for (PrecomputedAccessCache.Queued q : toWrite.values()) {
+            AccessBlock block = q.block();
+            byte[] grantKey = q.value().grantKey();
+            byte[] wrappedGrantKey = grantKey == null
+                    ? null
+                    : vault.seal(
+                            grantKey, KeyOwner.precomputedAccess(block.terminalId(), block.contentId(), block.keyId()));
+            PrecomputedAccess row = new PrecomputedAccess(
+                    UUID.randomUUID().toString(),
+                    block.terminalId(),
+                    block.contentId(),
+                    block.keyId(),
+                    q.subscriberId(),
+                    q.value().signingKeyId(),
+                    block.compact(),
+                    wrappedGrantKey,
+                    block.computedAt(),
+                    block.expiresAt());
+            em.persist(row);
+            written.put(q.key(), row);
+        }
+        em.flush();
+        // from here until this transaction completes, removals wait (no statement below waits for
+        // another transaction: only this transaction's own rows are deleted)
+        List<PrecomputedAccessCache.Queued> removed = cache.confirmFlush(List.copyOf(toWrite.values()));
+        int rows = toWrite.size() - removed.size();
+        try {
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {}
+
+                @Override
+                public void afterCompletion(int status) {
+                    cache.releaseFlush();
+                    if (status == Status.STATUS_COMMITTED && metrics != null) {
+                        metrics.storeBatch(rows);
+                    }
+                }
+            });
+        } catch (RuntimeException e) {
+            cache.releaseFlush();
+            throw e;
+        }
+        if (!removed.isEmpty()) {
+            for (PrecomputedAccessCache.Queued q : removed) {
+                em.remove(written.get(q.key()));
+            }
+            em.flush();
+        }
+    }
+
+    /** The table's rows, once the blocks of misses queued so far are written (write-behind). */
     public long size() {
+        writeBehind.awaitWritten(WRITTEN_WAIT);
         return em.createNamedQuery("PrecomputedAccess.count", Long.class).getSingleResult();
     }
 
+    /** The terminal's rows in the table, once the blocks of misses queued so far are written. */
     public long sizeFor(String terminalId) {
+        writeBehind.awaitWritten(WRITTEN_WAIT);
         return em.createNamedQuery("PrecomputedAccess.countByTerminal", Long.class)
                 .setParameter("terminalId", terminalId)
                 .getSingleResult();
