@@ -38,9 +38,7 @@ public class DisplayedLists {
             return;
         }
         int n = Math.min(length, MAX_LENGTH);
-        if (bySubscriber.size() >= MAX_SUBSCRIBERS && !bySubscriber.containsKey(subscriberId)) {
-            bySubscriber.clear();
-        }
+        makeRoomFor(subscriberId);
         Entry now = bySubscriber.merge(
                 subscriberId, new Entry(n, 0), (old, e) -> new Entry(Math.max(old.shown(), n), old.covered()));
         if (now.shown() > now.covered() && pending.size() < MAX_SUBSCRIBERS) {
@@ -54,10 +52,22 @@ public class DisplayedLists {
         return e == null ? 0 : e.shown();
     }
 
-    /** The precompute run stored the blocks of the first {@code length} items of the subscriber's list. */
+    /**
+     * The precompute run stored the blocks of the first {@code length} items of the subscriber's
+     * list: a list no longer than that shown later needs no other run.
+     */
     public void covered(String subscriberId, int length) {
-        bySubscriber.computeIfPresent(
-                subscriberId, (id, e) -> new Entry(e.shown(), Math.max(e.covered(), Math.min(length, MAX_LENGTH))));
+        int n = Math.min(length, MAX_LENGTH);
+        makeRoomFor(subscriberId);
+        bySubscriber.merge(
+                subscriberId, new Entry(0, n), (old, e) -> new Entry(old.shown(), Math.max(old.covered(), n)));
+    }
+
+    /** Past the bound, everything is forgotten (the run falls back to K, lists shown come back). */
+    private void makeRoomFor(String subscriberId) {
+        if (bySubscriber.size() >= MAX_SUBSCRIBERS && !bySubscriber.containsKey(subscriberId)) {
+            bySubscriber.clear();
+        }
     }
 
     /**

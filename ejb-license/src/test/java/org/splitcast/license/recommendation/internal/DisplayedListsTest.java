@@ -44,11 +44,14 @@ class DisplayedListsTest {
     }
 
     @Test
-    void coveringASubscriberNeverShownAListRemembersNothing() {
+    void aSubscriberCoveredBeforeBeingShownIsPendingOnlyForALongerList() {
         DisplayedLists lists = new DisplayedLists();
         lists.covered("s1", 10);
-        assertEquals(0, lists.length("s1"));
-        lists.shown("s1", 4, T0);
-        assertEquals(Map.of("s1", T0), lists.drainPending());
+        assertEquals(0, lists.length("s1"), "covered is not shown");
+        lists.shown("s1", 10, T0);
+        assertTrue(lists.drainPending().isEmpty(), "the ten shown were covered");
+        assertEquals(10, lists.length("s1"));
+        lists.shown("s1", 11, T0.plusSeconds(1));
+        assertEquals(Map.of("s1", T0.plusSeconds(1)), lists.drainPending());
     }
 }
