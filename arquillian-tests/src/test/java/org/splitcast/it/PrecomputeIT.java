@@ -240,6 +240,42 @@ class PrecomputeIT extends DeployedEar {
     }
 
     @Test
+    void aSubscriberARunCannotFinishWaitsBehindTheOthers() throws Exception {
+        List<String> contents = List.of(Licensing.content(null), Licensing.content(null));
+        // big: six terminals, twelve access blocks; small, on the list after big: one, two blocks
+        Subscriber big = Subscriber.create("big");
+        contents.forEach(c -> Licensing.entitle(big.id(), c));
+        List<SymmetricTerminal> bigTerminals = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            bigTerminals.add(Licensing.symmetricTerminal(big.id()));
+        }
+        Subscriber small = Subscriber.create("small");
+        contents.forEach(c -> Licensing.entitle(small.id(), c));
+        SymmetricTerminal smallTv = Licensing.symmetricTerminal(small.id());
+        Precompute.rebuildModel();
+        assertEquals(Set.copyOf(contents), Set.copyOf(Precompute.recommended(Credentials.OPERATOR, small.id(), 2)));
+
+        // four blocks a run: big needs three runs; stopped part-way, big waits behind small
+        Instant on = Instant.now();
+        Precompute.settings(1_000_000, "PT5S", "FIRST_K", 2, 2, 4);
+        Precompute.await(
+                RUN_WAIT,
+                () -> "small still waits; runs: " + Precompute.runsSince(on),
+                () -> Licensing.storedFor(smallTv.id()) == 2);
+        long bigStored = 0;
+        for (SymmetricTerminal tv : bigTerminals) {
+            bigStored += Licensing.storedFor(tv.id());
+        }
+        assertTrue(bigStored < 12, "small was served before big was finished: " + bigStored + " of big's 12 blocks");
+        Precompute.await(
+                RUN_WAIT, () -> "big still waits; runs: " + Precompute.runsSince(on), () -> !Precompute.waiting()
+                        .contains(big.id()));
+        for (SymmetricTerminal tv : bigTerminals) {
+            assertEquals(2, Licensing.storedFor(tv.id()), "big served in the end");
+        }
+    }
+
+    @Test
     void removalEventsDropTheStoredAccessBlocksAndTakeTheSubscriberOffTheList() {
         Subscriber leaving = Subscriber.create("leaving");
         String content = Licensing.content(null);

@@ -194,6 +194,8 @@ public class PrecomputeRun {
                 computed += report.computed();
                 alreadyStored += report.alreadyStored();
                 if (!report.complete()) {
+                    // the rest of this subscriber waits behind the others: the next run starts with them
+                    activeUsers.requeue(user.subscriberId(), Instant.now());
                     Outcome stop = budget.stopped();
                     outcome = stop != null ? stop : Outcome.BUDGET_SPENT;
                     break;
