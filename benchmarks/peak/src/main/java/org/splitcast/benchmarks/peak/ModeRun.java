@@ -83,7 +83,8 @@ final class ModeRun {
             double loadAverageAtPeakEnd,
             double clientCpuSecondsAtPeak,
             int[] positionPicks,
-            int[] positionHits) {
+            int[] positionHits,
+            Instant listsEnd) {
 
         double peakSeconds() {
             return (peakEndNanos - peakStartNanos) / 1e9;
@@ -95,8 +96,9 @@ final class ModeRun {
                     .toList();
         }
 
+        /** The timer's runs of the quiet phase (to the end of the list fetch: another mode may follow). */
         List<PrecomputeRun> quietRuns() {
-            return runsBetween(quietStart, peakStart);
+            return runsBetween(quietStart, listsEnd);
         }
 
         List<PrecomputeRun> peakRuns() {
@@ -147,70 +149,85 @@ final class ModeRun {
         }
     }
 
+    private ScheduledExecutorService sampler;
+    private final java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
+    private JsonObject statusAtStart;
+    private JsonObject statusAtPeak;
+    private Instant quietStart;
+    private Instant listsEnd;
+    private long quietStartNanos;
+    private long listsStartNanos;
+    private List<List<String>> displayed;
+    private int emptyLists;
+    private double meanListLength;
+
+    /** The whole mode: {@link #beforePeak} then {@link #peakAndResult}. */
     Result run() throws InterruptedException {
-        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(daemon("peak-sampler"));
-        AtomicInteger samplerFailures = new AtomicInteger();
-        java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
-        long periodMillis = Math.round(options.sampleSeconds * 1000);
-        sampler.scheduleAtFixedRate(
-                () -> {
-                    try {
-                        series.add(status(api.status(), System.nanoTime()));
-                    } catch (RuntimeException e) {
-                        if (!stopping.get() && samplerFailures.getAndIncrement() == 0) {
-                            log.accept("  status sample failed (further failures not shown): " + e.getMessage());
-                        }
-                    }
-                },
-                0,
-                periodMillis,
-                TimeUnit.MILLISECONDS);
         try {
-            JsonObject statusAtStart = api.status();
-            Instant quietStart = Instant.now();
-            long quietStartNanos = System.nanoTime();
-            log.accept(String.format(
-                    Locale.ROOT,
-                    "  quiet: %d s at %s requests/s (store %d, %d active users waiting)",
-                    options.quietSeconds,
-                    Options.fmt(options.quietRate),
-                    statusAtStart.getJsonNumber("storeSize").longValue(),
-                    statusAtStart.getJsonNumber("activeUsersWaiting").longValue()));
-            quiet(quietStartNanos);
+            beforePeak();
+            return peakAndResult();
+        } finally {
+            stopSampling();
+        }
+    }
 
-            long listsStartNanos = System.nanoTime();
-            List<List<String>> displayed = fetchLists();
-            int empty = 0;
-            long total = 0;
-            for (List<String> list : displayed) {
-                total += list.size();
-                empty += list.isEmpty() ? 1 : 0;
-            }
-            JsonObject statusAtPeak = api.status();
-            log.accept(String.format(
-                    Locale.ROOT,
-                    "  lists: %d fetched in %.1f s, mean length %.1f, %d empty; store %d, %d active users waiting",
-                    displayed.size(),
-                    (System.nanoTime() - listsStartNanos) / 1e9,
-                    displayed.isEmpty() ? 0.0 : (double) total / displayed.size(),
-                    empty,
-                    statusAtPeak.getJsonNumber("storeSize").longValue(),
-                    statusAtPeak.getJsonNumber("activeUsersWaiting").longValue()));
+    /** The quiet phase and the fetch of every subscriber's displayed list; the status sampled from now on. */
+    void beforePeak() throws InterruptedException {
+        startSampling();
+        statusAtStart = api.status();
+        quietStart = Instant.now();
+        quietStartNanos = System.nanoTime();
+        log.accept(String.format(
+                Locale.ROOT,
+                "  quiet: %d s at %s requests/s (store %d, %d active users waiting)",
+                options.quietSeconds,
+                Options.fmt(options.quietRate),
+                statusAtStart.getJsonNumber("storeSize").longValue(),
+                statusAtStart.getJsonNumber("activeUsersWaiting").longValue()));
+        quiet(quietStartNanos);
 
+        listsStartNanos = System.nanoTime();
+        displayed = fetchLists();
+        int empty = 0;
+        long total = 0;
+        for (List<String> list : displayed) {
+            total += list.size();
+            empty += list.isEmpty() ? 1 : 0;
+        }
+        emptyLists = empty;
+        meanListLength = displayed.isEmpty() ? 0.0 : (double) total / displayed.size();
+        statusAtPeak = api.status();
+        log.accept(String.format(
+                Locale.ROOT,
+                "  lists: %d fetched in %.1f s, mean length %.1f, %d empty; store %d, %d active users waiting",
+                displayed.size(),
+                (System.nanoTime() - listsStartNanos) / 1e9,
+                meanListLength,
+                empty,
+                statusAtPeak.getJsonNumber("storeSize").longValue(),
+                statusAtPeak.getJsonNumber("activeUsersWaiting").longValue()));
+        listsEnd = Instant.now();
+        // not sampled until the peak (the other mode may run its quiet phase meanwhile)
+        stopSampling();
+    }
+
+    /** The peak on the lists fetched by {@link #beforePeak}, then the mode's figures. */
+    Result peakAndResult() throws InterruptedException {
+        try {
+            startSampling();
             double loadAtPeakStart = loadAverage();
             long cpuAtPeakStart = processCpuNanos();
             Instant peakStart = Instant.now();
             long peakStartNanos = System.nanoTime();
-            log.accept((options.primeTime ? "  peak: prime time" : "  peak: " + options.peakSeconds + " s") + ", "
-                    + options.clients + " clients");
+            log.accept((options.primeTime ? "  peak: prime time" : "  peak: " + options.peakSeconds + " s") + " on "
+                    + copy.prefix + ", " + options.clients + " clients");
             long peakEndNanos = options.primeTime ? primeTime(displayed) : peak(peakStartNanos, displayed);
             Instant peakEnd = Instant.now();
             double loadAtPeakEnd = loadAverage();
             long cpuAtPeakEnd = processCpuNanos();
             checkFatal();
             JsonObject statusAtEnd = api.status();
-            stopping.set(true);
-            sampler.shutdownNow();
+            stopSampling();
 
             List<PrecomputeRun> runs = new ArrayList<>();
             for (JsonValue run : api.runs(1000)) {
@@ -236,17 +253,44 @@ final class ModeRun {
                     statusAtEnd,
                     runs,
                     displayed.size(),
-                    empty,
-                    displayed.isEmpty() ? 0 : (double) total / displayed.size(),
+                    emptyLists,
+                    meanListLength,
                     foreignListed.get(),
                     List.copyOf(firstErrors),
                     loadAtPeakStart,
                     loadAtPeakEnd,
                     cpuAtPeakStart < 0 || cpuAtPeakEnd < 0 ? Double.NaN : (cpuAtPeakEnd - cpuAtPeakStart) / 1e9,
                     toArray(positionPicks),
-                    toArray(positionHits));
+                    toArray(positionHits),
+                    listsEnd);
         } finally {
-            stopping.set(true);
+            stopSampling();
+        }
+    }
+
+    private void startSampling() {
+        stopping.set(false);
+        sampler = Executors.newSingleThreadScheduledExecutor(daemon("peak-sampler"));
+        AtomicInteger samplerFailures = new AtomicInteger();
+        long periodMillis = Math.round(options.sampleSeconds * 1000);
+        sampler.scheduleAtFixedRate(
+                () -> {
+                    try {
+                        series.add(status(api.status(), System.nanoTime()));
+                    } catch (RuntimeException e) {
+                        if (!stopping.get() && samplerFailures.getAndIncrement() == 0) {
+                            log.accept("  status sample failed (further failures not shown): " + e.getMessage());
+                        }
+                    }
+                },
+                0,
+                periodMillis,
+                TimeUnit.MILLISECONDS);
+    }
+
+    private void stopSampling() {
+        stopping.set(true);
+        if (sampler != null) {
             sampler.shutdownNow();
         }
     }

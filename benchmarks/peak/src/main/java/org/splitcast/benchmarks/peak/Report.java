@@ -278,13 +278,22 @@ final class Report {
         md.append('\n');
         appendBound(md, o, off, on, missesOnly, hitsOnly);
         appendPositions(md, o, on);
-        md.append("Peak: ")
-                .append(o.clients)
-                .append(" clients in a closed loop for ")
-                .append(o.peakSeconds)
-                .append(" s; subscribers come in rounds (each once per round, in a seeded random order: the same")
-                .append(
-                        " sequence in both modes), each request a subscriber's next pick (SyntheticPopulation.nextPick: from the")
+        if (o.primeTime) {
+            md.append("Peak (prime time): each mode's quiet phase and list fetch in turn, then the two bursts back to")
+                    .append(" back (precompute disabled for both: the on copy keeps what the timer stored), ")
+                    .append(o.clients)
+                    .append(" clients serving each subscriber's 1 to 3 picks, all first picks first; licenses/s over")
+                    .append(" the burst, first request to last answer; each request")
+                    .append(" a subscriber's next pick");
+        } else {
+            md.append("Peak: ")
+                    .append(o.clients)
+                    .append(" clients in a closed loop for ")
+                    .append(o.peakSeconds)
+                    .append(" s; subscribers come in rounds (each once per round, in a seeded random order: the same")
+                    .append(" sequence in both modes), each request a subscriber's next pick");
+        }
+        md.append(" (SyntheticPopulation.nextPick: from the")
                 .append(" list displayed at the peak's start with probability ")
                 .append(Options.fmt(o.p))
                 .append(", else by their tastes), ")

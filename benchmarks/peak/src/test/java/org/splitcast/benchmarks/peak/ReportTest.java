@@ -91,7 +91,8 @@ class ReportTest {
                 2.0,
                 1.5,
                 new int[] {1, 2, 0},
-                new int[] {0, 2, 0});
+                new int[] {0, 2, 0},
+                peakStart);
     }
 
     private static Map<Mode, Report.Figures> figures() {
