@@ -249,9 +249,11 @@ public final class PeakSimulation {
                 ModeRun modeRun = new ModeRun(o, api, copies.get(mode), PeakSimulation::log);
                 modeRuns.put(mode, modeRun);
                 modeRun.beforePeak();
+                lastLoadNanos = System.nanoTime();
             }
             api.putSettings(settings(false, s1));
             log("precompute disabled for the bursts; the bursts, " + o.order + ", back to back");
+            lastLoadNanos = null;
             for (Mode mode : o.order) {
                 results.put(mode, modeRuns.get(mode).peakAndResult());
                 logMode(results.get(mode));
