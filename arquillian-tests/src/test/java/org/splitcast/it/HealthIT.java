@@ -26,8 +26,9 @@ class HealthIT extends DeployedEar {
         JsonObject database = checks.get("splitcast-database");
         JsonObject keystore = checks.get("splitcast-keystore");
         assertEquals("UP", database.getString("status"), database.toString());
-        // the newest migration of any module (one history: registry V1, license V2-V4 and V7, session V5-V6)
-        assertEquals("7", database.getJsonObject("data").getString("schemaVersion"), "V7__license_nonce applied");
+        // the newest migration of any module (one history: registry V1, license V2-V4, V7-V8, session V5-V6)
+        assertEquals(
+                "8", database.getJsonObject("data").getString("schemaVersion"), "V8__active_user_list_shown applied");
         assertEquals("UP", keystore.getString("status"), keystore.toString());
         assertTrue(keystore.getJsonObject("data").getString("keystore").endsWith("master.p12"));
         assertEquals(1, keystore.getJsonObject("data").getInt("masterKeyVersion"));

@@ -101,7 +101,8 @@ class PrecomputeIT extends DeployedEar {
         Subscriber newcomer = Subscriber.create("newcomer");
         catalogue.entitle(newcomer.id());
         Precompute.rebuildModel();
-        List<String> recommended = Precompute.recommended(newcomer.credentials(), newcomer.id(), 4);
+        // the newcomer is shown three of their four contents
+        List<String> recommended = Precompute.recommended(newcomer.credentials(), newcomer.id(), 3);
         assertEquals(
                 Set.copyOf(catalogue.contents().subList(0, 2)),
                 Set.copyOf(recommended.subList(0, 2)),
@@ -119,14 +120,15 @@ class PrecomputeIT extends DeployedEar {
         assertTrue(Precompute.waiting().contains(newcomer.id()), "on the active list (step 112)");
         assertEquals(0, Licensing.storedFor(tv.id()), "nothing stored while the timer is off");
 
-        // the timer on, far under S1: the first two of each list (FIRST_K, K = 2)
+        // the timer on, far under S1: the first two of each list (FIRST_K, K = 2), and at least as
+        // many as the subscriber was shown: here three
         Instant on = Instant.now();
         Precompute.settings(1_000_000, "PT5S", "FIRST_K", 2, 4);
         Precompute.await(
                 RUN_WAIT,
                 () -> "the newcomer still waits; runs: " + Precompute.runsSince(on),
                 () -> !Precompute.waiting().contains(newcomer.id()));
-        assertEquals(2, Licensing.storedFor(tv.id()), "one access block per selected content");
+        assertEquals(3, Licensing.storedFor(tv.id()), "one access block per content shown (K = 2 < 3 shown)");
         JsonObject run = Precompute.runsSince(on).stream()
                 .filter(r -> r.getInt("computed") > 0)
                 .findFirst()
@@ -141,15 +143,27 @@ class PrecomputeIT extends DeployedEar {
                         catalogue.contents().get(0), tv.id(), Nonces.generate(CryptoProvider.getDefault())));
         hit.expect(200);
         assertEquals("precomputed", hit.header("Splitcast-Access"), "step 146: served from the store");
+        Api.Reply shownBeyondK = post(
+                newcomer.credentials(),
+                "/api/licenses",
+                Licensing.requestBody(recommended.get(2), tv.id(), Nonces.generate(CryptoProvider.getDefault())));
+        assertEquals("precomputed", shownBeyondK.expect(200).header("Splitcast-Access"), "shown, beyond K: a hit");
+        String notShown = catalogue.contents().stream()
+                .filter(c -> !recommended.contains(c))
+                .findFirst()
+                .orElseThrow();
         Api.Reply notSelected = post(
                 newcomer.credentials(),
                 "/api/licenses",
-                Licensing.requestBody(recommended.get(3), tv.id(), Nonces.generate(CryptoProvider.getDefault())));
-        assertEquals("computed", notSelected.expect(200).header("Splitcast-Access"), "not in the first K: a miss");
+                Licensing.requestBody(notShown, tv.id(), Nonces.generate(CryptoProvider.getDefault())));
+        assertEquals(
+                "computed",
+                notSelected.expect(200).header("Splitcast-Access"),
+                "not shown, not in the first K: a miss");
 
         JsonObject status = Precompute.status();
-        assertTrue(status.getJsonNumber("hits").longValue() >= 1);
-        assertTrue(status.getJsonNumber("storeSize").longValue() >= 2);
+        assertTrue(status.getJsonNumber("hits").longValue() >= 2);
+        assertTrue(status.getJsonNumber("storeSize").longValue() >= 3);
 
         // removing the terminal drops its precomputed entries
         delete(newcomer.credentials(), "/api/subscribers/" + newcomer.id() + "/terminals/" + tv.id())
@@ -222,6 +236,42 @@ class PrecomputeIT extends DeployedEar {
         } finally {
             loading.set(false);
             pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aSubscriberARunCannotFinishWaitsBehindTheOthers() throws Exception {
+        List<String> contents = List.of(Licensing.content(null), Licensing.content(null));
+        // big: six terminals, twelve access blocks; small, on the list after big: one, two blocks
+        Subscriber big = Subscriber.create("big");
+        contents.forEach(c -> Licensing.entitle(big.id(), c));
+        List<SymmetricTerminal> bigTerminals = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            bigTerminals.add(Licensing.symmetricTerminal(big.id()));
+        }
+        Subscriber small = Subscriber.create("small");
+        contents.forEach(c -> Licensing.entitle(small.id(), c));
+        SymmetricTerminal smallTv = Licensing.symmetricTerminal(small.id());
+        Precompute.rebuildModel();
+        assertEquals(Set.copyOf(contents), Set.copyOf(Precompute.recommended(Credentials.OPERATOR, small.id(), 2)));
+
+        // four blocks a run: big needs three runs; stopped part-way, big waits behind small
+        Instant on = Instant.now();
+        Precompute.settings(1_000_000, "PT5S", "FIRST_K", 2, 2, 4);
+        Precompute.await(
+                RUN_WAIT,
+                () -> "small still waits; runs: " + Precompute.runsSince(on),
+                () -> Licensing.storedFor(smallTv.id()) == 2);
+        long bigStored = 0;
+        for (SymmetricTerminal tv : bigTerminals) {
+            bigStored += Licensing.storedFor(tv.id());
+        }
+        assertTrue(bigStored < 12, "small was served before big was finished: " + bigStored + " of big's 12 blocks");
+        Precompute.await(
+                RUN_WAIT, () -> "big still waits; runs: " + Precompute.runsSince(on), () -> !Precompute.waiting()
+                        .contains(big.id()));
+        for (SymmetricTerminal tv : bigTerminals) {
+            assertEquals(2, Licensing.storedFor(tv.id()), "big served in the end");
         }
     }
 

@@ -18,13 +18,19 @@ public final class Precompute {
 
     /** Settings for a test: a 2 s period, a short meter interval, the timer on. */
     public static void settings(double threshold, String interval, String policy, int k, int listSize) {
+        settings(threshold, interval, policy, k, listSize, 10_000);
+    }
+
+    /** The same with at most {@code maxItemsPerRun} access blocks per run. */
+    public static void settings(
+            double threshold, String interval, String policy, int k, int listSize, int maxItemsPerRun) {
         Api.put(
                         Credentials.OPERATOR,
                         "/api/precompute/settings",
                         """
                         {"enabled": true, "threshold": %s, "interval": "%s", "trendIntervals": 2, "period": "PT2S",
-                         "policy": "%s", "k": %d, "listSize": %d, "maxItemsPerRun": 10000, "itemCost": 1.0}"""
-                                .formatted(threshold, interval, policy, k, listSize))
+                         "policy": "%s", "k": %d, "listSize": %d, "maxItemsPerRun": %d, "itemCost": 1.0}"""
+                                .formatted(threshold, interval, policy, k, listSize, maxItemsPerRun))
                 .expect(200);
     }
 

@@ -4,5 +4,7 @@ package org.splitcast.license.activity;
 public enum ActivityReason {
     NEW_SUBSCRIBER,
     NEW_TERMINAL,
-    ACCESS
+    ACCESS,
+    /** Shown more of their recommendation list than the precompute covered for them. */
+    LIST_SHOWN
 }

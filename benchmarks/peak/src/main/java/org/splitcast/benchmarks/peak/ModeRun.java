@@ -82,7 +82,9 @@ final class ModeRun {
             double loadAverageAtPeakStart,
             double loadAverageAtPeakEnd,
             double clientCpuSecondsAtPeak,
-            double hitsOnlyPerSecond) {
+            int[] positionPicks,
+            int[] positionHits,
+            Instant listsEnd) {
 
         double peakSeconds() {
             return (peakEndNanos - peakStartNanos) / 1e9;
@@ -94,8 +96,9 @@ final class ModeRun {
                     .toList();
         }
 
+        /** The timer's runs of the quiet phase (to the end of the list fetch: another mode may follow). */
         List<PrecomputeRun> quietRuns() {
-            return runsBetween(quietStart, peakStart);
+            return runsBetween(quietStart, listsEnd);
         }
 
         List<PrecomputeRun> peakRuns() {
@@ -121,6 +124,14 @@ final class ModeRun {
     private final AtomicInteger foreignListed = new AtomicInteger();
     /** The (terminal, content) pairs that were hits at the peak. */
     private final List<String[]> peakHits = new ArrayList<>();
+    /**
+     * The peak's picks by their place in the list displayed to the subscriber at the peak's start:
+     * index k (1 based) for the k-th item shown, 0 for a content that was not on it (a pick by
+     * taste). With the hits among them: which places the precompute covered.
+     */
+    private final java.util.concurrent.atomic.AtomicIntegerArray positionPicks;
+
+    private final java.util.concurrent.atomic.AtomicIntegerArray positionHits;
     /** Per phase, how many picks each subscriber made in it. */
     private final java.util.Map<Phase, java.util.concurrent.atomic.AtomicIntegerArray> picks =
             new java.util.EnumMap<>(Phase.class);
@@ -131,76 +142,92 @@ final class ModeRun {
         this.copy = copy;
         this.log = log;
         this.picker = new Picker(copy, options.p, options.repeatPicks);
+        this.positionPicks = new java.util.concurrent.atomic.AtomicIntegerArray(options.displayed + 1);
+        this.positionHits = new java.util.concurrent.atomic.AtomicIntegerArray(options.displayed + 1);
         for (Phase phase : Phase.values()) {
             picks.put(phase, new java.util.concurrent.atomic.AtomicIntegerArray(copy.population.subscriberCount()));
         }
     }
 
+    private ScheduledExecutorService sampler;
+    private final java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
+    private JsonObject statusAtStart;
+    private JsonObject statusAtPeak;
+    private Instant quietStart;
+    private Instant listsEnd;
+    private long quietStartNanos;
+    private long listsStartNanos;
+    private List<List<String>> displayed;
+    private int emptyLists;
+    private double meanListLength;
+
+    /** The whole mode: {@link #beforePeak} then {@link #peakAndResult}. */
     Result run() throws InterruptedException {
-        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(daemon("peak-sampler"));
-        AtomicInteger samplerFailures = new AtomicInteger();
-        java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
-        long periodMillis = Math.round(options.sampleSeconds * 1000);
-        sampler.scheduleAtFixedRate(
-                () -> {
-                    try {
-                        series.add(status(api.status(), System.nanoTime()));
-                    } catch (RuntimeException e) {
-                        if (!stopping.get() && samplerFailures.getAndIncrement() == 0) {
-                            log.accept("  status sample failed (further failures not shown): " + e.getMessage());
-                        }
-                    }
-                },
-                0,
-                periodMillis,
-                TimeUnit.MILLISECONDS);
         try {
-            JsonObject statusAtStart = api.status();
-            Instant quietStart = Instant.now();
-            long quietStartNanos = System.nanoTime();
-            log.accept(String.format(
-                    Locale.ROOT,
-                    "  quiet: %d s at %s requests/s (store %d, %d active users waiting)",
-                    options.quietSeconds,
-                    Options.fmt(options.quietRate),
-                    statusAtStart.getJsonNumber("storeSize").longValue(),
-                    statusAtStart.getJsonNumber("activeUsersWaiting").longValue()));
-            quiet(quietStartNanos);
+            beforePeak();
+            return peakAndResult();
+        } finally {
+            stopSampling();
+        }
+    }
 
-            long listsStartNanos = System.nanoTime();
-            List<List<String>> displayed = fetchLists();
-            int empty = 0;
-            long total = 0;
-            for (List<String> list : displayed) {
-                total += list.size();
-                empty += list.isEmpty() ? 1 : 0;
-            }
-            JsonObject statusAtPeak = api.status();
-            log.accept(String.format(
-                    Locale.ROOT,
-                    "  lists: %d fetched in %.1f s, mean length %.1f, %d empty; store %d, %d active users waiting",
-                    displayed.size(),
-                    (System.nanoTime() - listsStartNanos) / 1e9,
-                    displayed.isEmpty() ? 0.0 : (double) total / displayed.size(),
-                    empty,
-                    statusAtPeak.getJsonNumber("storeSize").longValue(),
-                    statusAtPeak.getJsonNumber("activeUsersWaiting").longValue()));
+    /** The quiet phase and the fetch of every subscriber's displayed list; the status sampled from now on. */
+    void beforePeak() throws InterruptedException {
+        startSampling();
+        statusAtStart = api.status();
+        quietStart = Instant.now();
+        quietStartNanos = System.nanoTime();
+        log.accept(String.format(
+                Locale.ROOT,
+                "  quiet: %d s at %s requests/s (store %d, %d active users waiting)",
+                options.quietSeconds,
+                Options.fmt(options.quietRate),
+                statusAtStart.getJsonNumber("storeSize").longValue(),
+                statusAtStart.getJsonNumber("activeUsersWaiting").longValue()));
+        quiet(quietStartNanos);
 
+        listsStartNanos = System.nanoTime();
+        displayed = fetchLists();
+        int empty = 0;
+        long total = 0;
+        for (List<String> list : displayed) {
+            total += list.size();
+            empty += list.isEmpty() ? 1 : 0;
+        }
+        emptyLists = empty;
+        meanListLength = displayed.isEmpty() ? 0.0 : (double) total / displayed.size();
+        statusAtPeak = api.status();
+        log.accept(String.format(
+                Locale.ROOT,
+                "  lists: %d fetched in %.1f s, mean length %.1f, %d empty; store %d, %d active users waiting",
+                displayed.size(),
+                (System.nanoTime() - listsStartNanos) / 1e9,
+                meanListLength,
+                empty,
+                statusAtPeak.getJsonNumber("storeSize").longValue(),
+                statusAtPeak.getJsonNumber("activeUsersWaiting").longValue()));
+        listsEnd = Instant.now();
+        // not sampled until the peak (the other mode may run its quiet phase meanwhile)
+        stopSampling();
+    }
+
+    /** The peak on the lists fetched by {@link #beforePeak}, then the mode's figures. */
+    Result peakAndResult() throws InterruptedException {
+        try {
+            startSampling();
             double loadAtPeakStart = loadAverage();
             long cpuAtPeakStart = processCpuNanos();
             Instant peakStart = Instant.now();
             long peakStartNanos = System.nanoTime();
-            log.accept((options.primeTime ? "  peak: prime time" : "  peak: " + options.peakSeconds + " s") + ", "
-                    + options.clients + " clients");
+            log.accept((options.primeTime ? "  peak: prime time" : "  peak: " + options.peakSeconds + " s") + " on "
+                    + copy.prefix + ", " + options.clients + " clients");
             long peakEndNanos = options.primeTime ? primeTime(displayed) : peak(peakStartNanos, displayed);
             Instant peakEnd = Instant.now();
             double loadAtPeakEnd = loadAverage();
             long cpuAtPeakEnd = processCpuNanos();
             checkFatal();
-            double hitsOnly = copy.mode == Options.Mode.ON ? hitsOnly() : Double.NaN;
             JsonObject statusAtEnd = api.status();
-            stopping.set(true);
-            sampler.shutdownNow();
+            stopSampling();
 
             List<PrecomputeRun> runs = new ArrayList<>();
             for (JsonValue run : api.runs(1000)) {
@@ -226,16 +253,44 @@ final class ModeRun {
                     statusAtEnd,
                     runs,
                     displayed.size(),
-                    empty,
-                    displayed.isEmpty() ? 0 : (double) total / displayed.size(),
+                    emptyLists,
+                    meanListLength,
                     foreignListed.get(),
                     List.copyOf(firstErrors),
                     loadAtPeakStart,
                     loadAtPeakEnd,
                     cpuAtPeakStart < 0 || cpuAtPeakEnd < 0 ? Double.NaN : (cpuAtPeakEnd - cpuAtPeakStart) / 1e9,
-                    hitsOnly);
+                    toArray(positionPicks),
+                    toArray(positionHits),
+                    listsEnd);
         } finally {
-            stopping.set(true);
+            stopSampling();
+        }
+    }
+
+    private void startSampling() {
+        stopping.set(false);
+        sampler = Executors.newSingleThreadScheduledExecutor(daemon("peak-sampler"));
+        AtomicInteger samplerFailures = new AtomicInteger();
+        long periodMillis = Math.round(options.sampleSeconds * 1000);
+        sampler.scheduleAtFixedRate(
+                () -> {
+                    try {
+                        series.add(status(api.status(), System.nanoTime()));
+                    } catch (RuntimeException e) {
+                        if (!stopping.get() && samplerFailures.getAndIncrement() == 0) {
+                            log.accept("  status sample failed (further failures not shown): " + e.getMessage());
+                        }
+                    }
+                },
+                0,
+                periodMillis,
+                TimeUnit.MILLISECONDS);
+    }
+
+    private void stopSampling() {
+        stopping.set(true);
+        if (sampler != null) {
             sampler.shutdownNow();
         }
     }
@@ -378,40 +433,89 @@ final class ModeRun {
         return System.nanoTime();
     }
 
+    /** What a calibration measured: licenses/s of the kind asked for, and how many were of the other kind. */
+    record Calibration(double perSecond, long wanted, long other, double seconds) {
+        static final Calibration NONE = new Calibration(Double.NaN, 0, 0, 0);
+    }
+
     /**
      * Licenses/s of hits alone: C clients request, for hitCalibrationSeconds, the pairs that were
-     * hits at the peak again (their blocks are still stored: hits again). With the OFF mode's
-     * licenses/s (misses), this gives the cost ratio c = hit cost / miss cost. NaN if none.
+     * hits at the peak again (their blocks are still stored: hits again). With {@link #missesOnly}
+     * measured right before it, this gives the cost ratio c = hit cost / miss cost.
      */
-    private double hitsOnly() throws InterruptedException {
+    Calibration hitsOnly() throws InterruptedException {
         List<String[]> pairs;
         synchronized (peakHits) {
             pairs = List.copyOf(peakHits);
         }
         if (pairs.isEmpty() || options.hitCalibrationSeconds <= 0) {
-            return Double.NaN;
+            return Calibration.NONE;
         }
-        log.accept("  hits only: " + options.hitCalibrationSeconds + " s over " + pairs.size() + " pairs");
-        java.util.concurrent.atomic.AtomicLong hits = new java.util.concurrent.atomic.AtomicLong();
+        log.accept("  hits only: " + options.hitCalibrationSeconds + " s over " + pairs.size() + " pairs of "
+                + copy.prefix);
         java.util.concurrent.atomic.AtomicLong next = new java.util.concurrent.atomic.AtomicLong();
+        Calibration c = calibrate(true, () -> pairs.get((int) (next.getAndIncrement() % pairs.size())));
+        log.accept(String.format(
+                Locale.ROOT, "  hits only: %.1f licenses/s (%d misses among them)", c.perSecond(), c.other()));
+        return c;
+    }
+
+    /**
+     * Licenses/s of misses alone: C clients request, for hitCalibrationSeconds, picks by taste of
+     * this copy's subscribers that none of them made before (never precomputed: this copy is off
+     * the active list), each a new (terminal, content) pair, so each a miss.
+     */
+    Calibration missesOnly() throws InterruptedException {
+        if (options.hitCalibrationSeconds <= 0) {
+            return Calibration.NONE;
+        }
+        int n = copy.population.subscriberCount();
+        log.accept("  misses only: " + options.hitCalibrationSeconds + " s, new picks by taste of " + copy.prefix);
+        AtomicInteger next = new AtomicInteger();
+        Calibration c = calibrate(false, () -> {
+            int i = next.getAndIncrement();
+            int u = i % n;
+            String pick = picker.pick(u, List.of(), new SplittableRandom(PeakOrder.pickSeed(options.seed + 17, u, i)));
+            return new String[] {copy.terminal(u), copy.content(pick)};
+        });
+        log.accept(String.format(
+                Locale.ROOT, "  misses only: %.1f licenses/s (%d hits among them)", c.perSecond(), c.other()));
+        return c;
+    }
+
+    private Calibration calibrate(boolean hits, java.util.function.Supplier<String[]> pairs)
+            throws InterruptedException {
+        java.util.concurrent.atomic.AtomicLong wanted = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicLong other = new java.util.concurrent.atomic.AtomicLong();
         long start = System.nanoTime();
         long end = start + options.hitCalibrationSeconds * 1_000_000_000L;
-        ExecutorService clients = Executors.newFixedThreadPool(options.clients, daemon("peak-hits"));
+        ExecutorService clients = Executors.newFixedThreadPool(options.clients, daemon("peak-calibration"));
         for (int c = 0; c < options.clients; c++) {
             clients.execute(() -> guarded(() -> {
-                while (System.nanoTime() < end) {
-                    String[] pair = pairs.get((int) (next.getAndIncrement() % pairs.size()));
-                    if (api.license(pair[0], pair[1]).hit()) {
-                        hits.incrementAndGet();
+                while (fatal.get() == null && System.nanoTime() < end) {
+                    String[] pair = pairs.get();
+                    SplitcastApi.LicenseOutcome outcome = api.license(pair[0], pair[1]);
+                    if (hits ? outcome.hit() : outcome.miss()) {
+                        wanted.incrementAndGet();
+                    } else if (outcome.ok()) {
+                        other.incrementAndGet();
                     }
                 }
             }));
         }
         clients.shutdown();
         clients.awaitTermination(options.hitCalibrationSeconds + 120L, TimeUnit.SECONDS);
-        double rate = hits.get() / ((System.nanoTime() - start) / 1e9);
-        log.accept(String.format(Locale.ROOT, "  hits only: %.1f licenses/s", rate));
-        return rate;
+        checkFatal();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Calibration(wanted.get() / seconds, wanted.get(), other.get(), seconds);
+    }
+
+    private static int[] toArray(java.util.concurrent.atomic.AtomicIntegerArray a) {
+        int[] out = new int[a.length()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = a.get(i);
+        }
+        return out;
     }
 
     /** One pick and its license; at the peak the pick's randomness comes from (seed, subscriber, pick). */
@@ -440,6 +544,13 @@ final class ModeRun {
         long completed = System.nanoTime();
         int access = outcome.hit() ? 1 : outcome.miss() ? 0 : -1;
         series.add(new Series.Request(completed, outcome.status(), access, outcome.latencyNanos(), phase, number));
+        if (phase == Phase.PEAK && outcome.ok()) {
+            int position = Math.min(shown.indexOf(pick) + 1, options.displayed);
+            positionPicks.incrementAndGet(position);
+            if (outcome.hit()) {
+                positionHits.incrementAndGet(position);
+            }
+        }
         if (phase == Phase.PEAK && outcome.hit()) {
             synchronized (peakHits) {
                 peakHits.add(new String[] {terminalId, contentId});

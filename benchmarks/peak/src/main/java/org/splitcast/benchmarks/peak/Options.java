@@ -77,7 +77,7 @@ final class Options {
     // precompute settings of the ON mode
     OptionalDouble s1 = OptionalDouble.empty();
     double s1Share = 0.5;
-    int k = 5;
+    int k = 10;
     int listSize = 20;
     String policy = "FIRST_K";
     Duration interval = Duration.ofSeconds(10);
@@ -208,7 +208,8 @@ final class Options {
                   --prime-time BOOL         the peak is prime time: every subscriber makes 1 to 3 picks (seeded),
                                             first picks first, and the peak lasts until all are served
                                             (--peak is then ignored; default false: the closed loop)
-                  --hit-calibration SECONDS hits only, after the on mode's peak, for the cost ratio c (default 5)
+                  --hit-calibration SECONDS misses alone then hits alone, after both modes, for the cost
+                                            ratio c (default 5)
                   --order off,on|on,off     which mode runs first (default off,on)
                   --sample-seconds X        how often /api/precompute/status is sampled (default 1)
                   --setup-parallelism N     parallel requests while creating the population (default 4)
@@ -216,7 +217,8 @@ final class Options {
                   --s1 X                    S1 in license requests/s (default: --s1-share x the miss rate
                                             of the history replay)
                   --s1-share X              (default 0.5)
-                  --k N                     K of the policy (default 5)
+                  --k N                     K of the policy (default 10, the server's: the list the portal
+                                            shows; the server also covers any longer list it showed)
                   --policy P                FIRST_K, ALL or LOAD_DEPENDENT (default FIRST_K)
                   --list-size N             recommendation list the policy selects from (default 20)
                   --interval DURATION       workload interval, ISO-8601 (default PT10S)

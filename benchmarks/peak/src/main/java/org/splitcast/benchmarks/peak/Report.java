@@ -67,6 +67,19 @@ final class Report {
             return quietRuns.stream().mapToInt(PrecomputeRun::alreadyStored).sum();
         }
 
+        /** The hit ratio of the peak's n-th picks (each subscriber's first, second, third): NaN if none. */
+        double pickHitRatio(int n) {
+            int picks = 0;
+            int hits = 0;
+            for (Series.Request r : result.series().requests()) {
+                if (r.phase() == Phase.PEAK && r.pick() == n && r.ok()) {
+                    picks++;
+                    hits += r.access() == 1 ? 1 : 0;
+                }
+            }
+            return picks == 0 ? Double.NaN : (double) hits / picks;
+        }
+
         long workingRuns(List<PrecomputeRun> runs) {
             return runs.stream().filter(x -> x.computed() > 0).count();
         }
@@ -129,7 +142,9 @@ final class Report {
             String s1Source,
             List<String> setupNotes,
             Map<Mode, Figures> f,
-            List<String> warnings) {
+            List<String> warnings,
+            ModeRun.Calibration missesOnly,
+            ModeRun.Calibration hitsOnly) {
         Figures off = f.get(Mode.OFF);
         Figures on = f.get(Mode.ON);
         StringBuilder md = new StringBuilder();
@@ -151,23 +166,40 @@ final class Report {
         }
         md.append("\n| | precompute off | precompute on | on ÷ off |\n|---|---:|---:|---:|\n");
         row(md, "**peak: licenses/s**", off, on, x -> x.peak().licensesPerSecond(), Report::fmt1, true, true);
-        row(md, "peak: licenses/s, median second", off, on, Figures::medianSecond, Report::fmt1, true, false);
-        text(md, "peak: licenses/s, first half → second half", off, on, x -> {
-            double[] h = x.halves();
-            return fmt1(h[0]) + " → " + fmt1(h[1]);
-        });
+        if (o.primeTime) {
+            // a burst of a fixed size: its rate is over the burst itself, first request to last answer
+            row(
+                    md,
+                    "peak: the burst's length",
+                    off,
+                    on,
+                    x -> x.result().peakSeconds(),
+                    v -> fmt2(v) + " s",
+                    true,
+                    false);
+        } else {
+            row(md, "peak: licenses/s, median second", off, on, Figures::medianSecond, Report::fmt1, true, false);
+            text(md, "peak: licenses/s, first half → second half", off, on, x -> {
+                double[] h = x.halves();
+                return fmt1(h[0]) + " → " + fmt1(h[1]);
+            });
+        }
         row(md, "peak: p50 latency", off, on, x -> x.peak().p50Ms(), v -> fmt1(v) + " ms", true, false);
         row(md, "peak: p99 latency", off, on, x -> x.peak().p99Ms(), v -> fmt1(v) + " ms", true, false);
         row(md, "**peak: hit ratio**", off, on, x -> x.peak().hitRatio(), Report::percent, false, true);
-        row(
-                md,
-                "peak: hit ratio of each subscriber's first pick",
-                off,
-                on,
-                x -> x.peak().firstPickHitRatio(),
-                Report::percent,
-                false,
-                false);
+        for (int pick = 1; pick <= (o.primeTime ? 3 : 1); pick++) {
+            int number = pick;
+            row(
+                    md,
+                    "peak: hit ratio of each subscriber's " + (pick == 1 ? "first" : pick == 2 ? "second" : "third")
+                            + " pick",
+                    off,
+                    on,
+                    x -> x.pickHitRatio(number),
+                    Report::percent,
+                    false,
+                    false);
+        }
         text(
                 md,
                 "peak: requests (2xx / non-2xx)",
@@ -187,7 +219,9 @@ final class Report {
             int[] c = x.computedInPeak(interval);
             return c[0] + " / " + c[1];
         });
-        text(md, "peak: server workload, max sampled after 5 s", off, on, x -> fmt1(x.maxPeakWorkload()) + "/s");
+        if (!o.primeTime) {
+            text(md, "peak: server workload, max sampled after 5 s", off, on, x -> fmt1(x.maxPeakWorkload()) + "/s");
+        }
         text(
                 md,
                 "quiet: licenses (hit ratio)",
@@ -242,14 +276,24 @@ final class Report {
                         x.result().loadAverageAtPeakStart(),
                         x.result().loadAverageAtPeakEnd()));
         md.append('\n');
-        appendBound(md, o, off, on);
-        md.append("Peak: ")
-                .append(o.clients)
-                .append(" clients in a closed loop for ")
-                .append(o.peakSeconds)
-                .append(" s; subscribers come in rounds (each once per round, in a seeded random order: the same")
-                .append(
-                        " sequence in both modes), each request a subscriber's next pick (SyntheticPopulation.nextPick: from the")
+        appendBound(md, o, off, on, missesOnly, hitsOnly);
+        appendPositions(md, o, on);
+        if (o.primeTime) {
+            md.append("Peak (prime time): each mode's quiet phase and list fetch in turn, then the two bursts back to")
+                    .append(" back (precompute disabled for both: the on copy keeps what the timer stored), ")
+                    .append(o.clients)
+                    .append(" clients serving each subscriber's 1 to 3 picks, all first picks first; licenses/s over")
+                    .append(" the burst, first request to last answer; each request")
+                    .append(" a subscriber's next pick");
+        } else {
+            md.append("Peak: ")
+                    .append(o.clients)
+                    .append(" clients in a closed loop for ")
+                    .append(o.peakSeconds)
+                    .append(" s; subscribers come in rounds (each once per round, in a seeded random order: the same")
+                    .append(" sequence in both modes), each request a subscriber's next pick");
+        }
+        md.append(" (SyntheticPopulation.nextPick: from the")
                 .append(" list displayed at the peak's start with probability ")
                 .append(Options.fmt(o.p))
                 .append(", else by their tastes), ")
@@ -520,18 +564,24 @@ final class Report {
 
     /**
      * Issue 12: the measured hit ratio h of the on mode's peak, the cost ratio c = hit cost / miss
-     * cost (the off mode's peak licenses/s, all misses, over the on mode's hits-only licenses/s),
-     * the gain on ÷ off, and its bound 1 / ((1 − h) + h·c).
+     * cost (licenses/s of misses alone over licenses/s of hits alone, measured back to back after
+     * both modes), the gain on ÷ off, and its bound 1 / ((1 − h) + h·c).
      */
-    static void appendBound(StringBuilder md, Options o, Figures off, Figures on) {
+    static void appendBound(
+            StringBuilder md,
+            Options o,
+            Figures off,
+            Figures on,
+            ModeRun.Calibration misses,
+            ModeRun.Calibration hits) {
         double h = on.peak().hitRatio();
-        double missRate = off.peak().licensesPerSecond();
-        double hitRate = on.result().hitsOnlyPerSecond();
-        double gain = on.peak().licensesPerSecond() / missRate;
+        double gain = on.peak().licensesPerSecond() / off.peak().licensesPerSecond();
+        double missRate = misses.perSecond();
+        double hitRate = hits.perSecond();
         md.append(
                 "| p | h (on, peak) | h ÷ p | c = hit cost ÷ miss cost | gain on ÷ off | bound 1/((1−h)+h·c) | gain ÷ bound |\n");
         md.append("|---:|---:|---:|---:|---:|---:|---:|\n");
-        if (Double.isNaN(hitRate) || hitRate <= 0) {
+        if (Double.isNaN(hitRate) || hitRate <= 0 || Double.isNaN(missRate) || missRate <= 0) {
             md.append(String.format(
                     Locale.ROOT,
                     "| %s | %.3f | %.2f | n/a | %.2f | n/a | n/a |\n\n",
@@ -542,10 +592,10 @@ final class Report {
             return;
         }
         double c = missRate / hitRate;
-        double bound = 1 / ((1 - h) + h * c);
+        double bound = bound(h, c);
         md.append(String.format(
                 Locale.ROOT,
-                "| %s | %.3f | %.2f | %.3f (misses %.1f/s, hits only %.1f/s) | %.2f | %.2f | %.2f |\n\n",
+                "| %s | %.3f | %.2f | %.3f (misses alone %.1f/s, hits alone %.1f/s) | %.2f | %.2f | %.2f |\n\n",
                 Options.fmt(o.p),
                 h,
                 h / o.p,
@@ -555,5 +605,54 @@ final class Report {
                 gain,
                 bound,
                 gain / bound));
+        md.append(String.format(
+                Locale.ROOT,
+                "c from %d misses in %.1f s and %d hits in %.1f s, %d clients each, right after the on mode; the"
+                        + " off mode's peak (all misses) ran at %.1f/s, %.2f x the misses alone.\n\n",
+                misses.wanted(),
+                misses.seconds(),
+                hits.wanted(),
+                hits.seconds(),
+                o.clients,
+                off.peak().licensesPerSecond(),
+                off.peak().licensesPerSecond() / missRate));
+    }
+
+    /** 1 / ((1 − h) + h·c): the most a hit ratio h can gain when a hit costs c misses. */
+    static double bound(double h, double c) {
+        return 1 / ((1 - h) + h * c);
+    }
+
+    /** The on mode's peak picks by their place in the displayed list: which places were precomputed. */
+    static void appendPositions(StringBuilder md, Options o, Figures on) {
+        int[] picks = on.result().positionPicks();
+        int[] hits = on.result().positionHits();
+        if (picks == null || picks.length == 0) {
+            return;
+        }
+        md.append("Precompute on, the peak's picks by their place in the list displayed at the peak's start"
+                + " (0: not on it, a pick by taste):\n\n| place |");
+        for (int k = 1; k < picks.length; k++) {
+            md.append(' ').append(k).append(" |");
+        }
+        md.append(" 0 | all |\n|---|");
+        md.append("---:|".repeat(picks.length + 1)).append('\n');
+        int allPicks = 0;
+        int allHits = 0;
+        StringBuilder picksRow = new StringBuilder("| picks |");
+        StringBuilder hitsRow = new StringBuilder("| hits |");
+        for (int i = 1; i <= picks.length; i++) {
+            int k = i % picks.length;
+            picksRow.append(' ').append(picks[k]).append(" |");
+            hitsRow.append(' ').append(hits[k]).append(" |");
+            allPicks += picks[k];
+            allHits += hits[k];
+        }
+        md.append(picksRow).append(' ').append(allPicks).append(" |\n");
+        md.append(hitsRow).append(' ').append(allHits).append(" |\n\n");
+    }
+
+    static String fmt2(double v) {
+        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.2f", v);
     }
 }

@@ -21,7 +21,7 @@ class OptionsTest {
         assertEquals(200, o.contents);
         assertEquals(16, o.clients);
         assertEquals(0.7, o.p);
-        assertEquals(5, o.k);
+        assertEquals(10, o.k);
         assertEquals(List.of(Options.Mode.OFF, Options.Mode.ON), o.order);
         assertTrue(o.s1.isEmpty(), "S1 is measured unless given");
         assertFalse(o.help);

@@ -90,7 +90,9 @@ class ReportTest {
                 1.0,
                 2.0,
                 1.5,
-                mode == Mode.ON ? 40.0 : Double.NaN);
+                new int[] {1, 2, 0},
+                new int[] {0, 2, 0},
+                peakStart);
     }
 
     private static Map<Mode, Report.Figures> figures() {
@@ -103,12 +105,39 @@ class ReportTest {
     @Test
     void theTablePutsTheModesSideBySideWithTheirRatio() throws Exception {
         Options o = Options.parse("--peak", "4", "--quiet", "3");
-        String md = Report.markdown(o, 40, "--s1", List.of(), figures(), List.of("a warning"));
+        String md = Report.markdown(
+                o,
+                40,
+                "--s1",
+                List.of(),
+                figures(),
+                List.of("a warning"),
+                new ModeRun.Calibration(10, 50, 0, 5),
+                new ModeRun.Calibration(40, 200, 0, 5));
         assertTrue(md.contains("| **peak: licenses/s** | **10.0** | **15.0** | **1.50** |"), md);
         assertTrue(md.contains("| peak: licenses/s, median second | 10.0 | 15.0 | 1.50 |"), md);
         assertTrue(md.contains("| **peak: hit ratio** | **10.0%** | **53.3%** | **+43.3 points** |"), md);
         assertTrue(md.contains("| **quiet: access blocks computed by the timer** | **0** | **50** | |"), md);
         assertTrue(md.contains("- a warning"), md);
+        // h 0.533, c = 10 / 40 = 0.25: bound 1 / (0.467 + 0.133) = 1.67; gain 1.5 → 0.90 of it
+        assertTrue(
+                md.contains("| 0.533 | 0.76 | 0.250 (misses alone 10.0/s, hits alone 40.0/s) | 1.50 | 1.67 | 0.90 |"),
+                md);
+        assertTrue(md.contains("| picks | 2 | 0 | 1 | 3 |"), md);
+        assertTrue(md.contains("| hits | 2 | 0 | 0 | 2 |"), md);
+    }
+
+    @Test
+    void aPrimeTimeBurstIsMeasuredOverItselfAndByPick() throws Exception {
+        Options o = Options.parse("--peak", "4", "--quiet", "3", "--prime-time", "true");
+        String md = Report.markdown(
+                o, 40, "--s1", List.of(), figures(), List.of(), ModeRun.Calibration.NONE, ModeRun.Calibration.NONE);
+        assertTrue(md.contains("| peak: the burst's length | 4.00 s | 4.00 s | 1.00 |"), md);
+        assertTrue(!md.contains("median second"), md);
+        // the test series: picks 1 in the peak's first second, 2 after; on, every second one a hit
+        assertTrue(md.contains("| peak: hit ratio of each subscriber's first pick | 10.0% | 53.3% |"), md);
+        assertTrue(md.contains("| peak: hit ratio of each subscriber's third pick | n/a | n/a |"), md);
+        assertTrue(md.contains("| n/a | 1.50 | n/a | n/a |"), md);
     }
 
     @Test

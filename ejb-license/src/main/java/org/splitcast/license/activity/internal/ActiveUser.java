@@ -21,6 +21,9 @@ import org.splitcast.license.activity.ActivityReason;
         name = "ActiveUser.takeOff",
         query = "delete from ActiveUser a where a.subscriberId = :subscriberId and a.lastEventAt <= :takenAt"
                 + " and a.removedAt is null")
+@NamedQuery(
+        name = "ActiveUser.requeue",
+        query = "update ActiveUser a set a.since = :at where a.subscriberId = :subscriberId and a.removedAt is null")
 @NamedQuery(name = "ActiveUser.forgetRemovedBefore", query = "delete from ActiveUser a where a.removedAt < :before")
 public class ActiveUser {
 

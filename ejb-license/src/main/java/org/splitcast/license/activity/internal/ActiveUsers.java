@@ -54,6 +54,20 @@ public class ActiveUsers {
     }
 
     /**
+     * Step 120 stopped part-way through the subscriber (its budget or period ran out, the gate
+     * closed): they stay on the list, behind everyone waiting since before {@code at}, so that a
+     * subscriber with more terminals than one run can serve does not hold the head of the list and
+     * leave the others waiting run after run.
+     */
+    public boolean requeue(String subscriberId, Instant at) {
+        return em.createNamedQuery("ActiveUser.requeue")
+                        .setParameter("subscriberId", subscriberId)
+                        .setParameter("at", at)
+                        .executeUpdate()
+                > 0;
+    }
+
+    /**
      * The subscriber left (an integrator's removal event at {@code at}): off the list, and kept off
      * by the events from before, such as a license issued a moment earlier that the history sweep
      * has not read yet.

@@ -29,6 +29,7 @@ import org.splitcast.license.precompute.load.PrecomputeGate;
 import org.splitcast.license.precompute.load.SelectionPolicy;
 import org.splitcast.license.precompute.load.WorkloadMeter;
 import org.splitcast.license.precompute.run.PrecomputeRunRecord.Outcome;
+import org.splitcast.license.recommendation.internal.DisplayedLists;
 import org.splitcast.license.recommendation.internal.RecommendationEngine;
 
 /**
@@ -85,6 +86,9 @@ public class PrecomputeRun {
     @Inject
     LicenseMetrics metrics;
 
+    @Inject
+    DisplayedLists displayed;
+
     /** Runs step 114 and, if the gate opens, step 120, when this node gets the lease; else nothing. */
     public void runIfDue(String node) {
         PrecomputeSettings settings = control.settings();
@@ -124,6 +128,10 @@ public class PrecomputeRun {
             if (++swept % 500 == 0) {
                 lease.renew(node, Instant.now().plus(period).plus(LEASE_MARGIN));
             }
+        }
+        // subscribers shown more of their list than the run covered for them: on the list too
+        for (var shown : displayed.drainPending().entrySet()) {
+            activeUsers.activate(shown.getKey(), ActivityReason.LIST_SHOWN, shown.getValue());
         }
         lease.sweptUntil(to);
         activeUsers.forgetRemovedBefore(to);
@@ -170,9 +178,12 @@ public class PrecomputeRun {
                     break;
                 }
                 Instant takenAt = Instant.now();
-                // operation 122: the same engine and list as step 102; 124: the policy's share of it
-                List<String> listed = recommendations.recommendedIds(user.subscriberId(), settings.listSize());
-                List<String> selected = policy.select(listed, settings.k(), gate.headroomShare());
+                // operation 122: the same engine and list as step 102; 124: the policy's share of it,
+                // K at least as long as the list the subscriber was shown
+                int shown = displayed.length(user.subscriberId());
+                List<String> listed =
+                        recommendations.recommendedIds(user.subscriberId(), Math.max(settings.listSize(), shown));
+                List<String> selected = policy.select(listed, coverage(settings.k(), shown), gate.headroomShare());
                 PrecomputeReport report;
                 try {
                     report = precompute.precomputeWithin(user.subscriberId(), selected, budget);
@@ -183,11 +194,14 @@ public class PrecomputeRun {
                 computed += report.computed();
                 alreadyStored += report.alreadyStored();
                 if (!report.complete()) {
+                    // the rest of this subscriber waits behind the others: the next run starts with them
+                    activeUsers.requeue(user.subscriberId(), Instant.now());
                     Outcome stop = budget.stopped();
                     outcome = stop != null ? stop : Outcome.BUDGET_SPENT;
                     break;
                 }
                 activeUsers.takeOff(user.subscriberId(), takenAt);
+                displayed.covered(user.subscriberId(), selected.size());
                 users++;
                 lease.renew(node, Instant.now().plus(settings.period()).plus(LEASE_MARGIN));
             }
@@ -209,6 +223,11 @@ public class PrecomputeRun {
         LOG.debugf(
                 "Precompute run: %s, %d subscribers, %d access blocks computed, %d already stored (load %.2f/s, S1 %.2f/s)",
                 outcome, users, computed, alreadyStored, load, settings.threshold());
+    }
+
+    /** The K of operation 124 for a subscriber shown {@code shown} items of their list: at least that. */
+    static int coverage(int k, int shown) {
+        return Math.max(k, shown);
     }
 
     private void record(

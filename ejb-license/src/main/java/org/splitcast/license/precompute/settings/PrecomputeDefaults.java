@@ -36,7 +36,7 @@ public class PrecomputeDefaults {
     SelectionPolicyName policy;
 
     @Inject
-    @ConfigProperty(name = "splitcast.precompute.k", defaultValue = "5")
+    @ConfigProperty(name = "splitcast.precompute.k", defaultValue = "10")
     int k;
 
     @Inject

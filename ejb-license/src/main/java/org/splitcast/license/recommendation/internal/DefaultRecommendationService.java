@@ -43,6 +43,9 @@ public class DefaultRecommendationService implements RecommendationService {
     @EJB
     ContentDirectory contents;
 
+    @Inject
+    DisplayedLists displayed;
+
     /** A stored access block counts as ready only if it stays valid this long (as a hit). */
     @Inject
     @ConfigProperty(name = "splitcast.license.min-access-remaining", defaultValue = "PT5M")
@@ -54,6 +57,8 @@ public class DefaultRecommendationService implements RecommendationService {
             throws UnknownEntityException, AccessDeniedException {
         callers.requireAccessToSubscriber(subscriberId);
         RecommendationList list = engine.recommend(subscriberId, terminalId, limit);
+        // what the subscriber sees is what the precompute run covers for them
+        displayed.shown(subscriberId, list.items().size(), Instant.now());
         if (terminalId == null || list.items().isEmpty()) {
             return list;
         }
