@@ -280,6 +280,9 @@ public class LicenseRecordWriter {
 
     private static final String[] SELECT_NONCES = selectNonces();
 
+    private static final String SELECT_NONCE =
+            "select expires_at from license_nonce where terminal_id = ? and nonce = ?";
+
     private static String[] selectNonces() {
         String[] sql = new String[NONCE_QUERY_SIZES.length];
         for (int i = 0; i < sql.length; i++) {
@@ -301,11 +304,48 @@ public class LicenseRecordWriter {
             + " content_id, key_id, access, issued_at, expires_at) values (?, ?, ?, ?, ?, ?, ?, ?)";
 
     /**
-     * The expiry of each (terminal, nonce) of the batch that the table already holds: one query per
-     * {@link #NONCE_QUERY_SIZES} chunk, not one per row (on PostgreSQL each query is a round trip).
+     * Whether the database finds row-value {@code IN} lists through the primary key: PostgreSQL
+     * does; H2 2.x scans the whole table for them (a hit run slowed from thousands to 250 licenses
+     * a second as {@code license_nonce} grew), and being in the process it pays no round trip for
+     * one query per row. Found from the first connection.
      */
+    private static volatile Boolean inListsUseTheKey;
+
+    /** The expiry of each (terminal, nonce) of the batch that the table already holds. */
     static Map<String, Instant> storedNonces(Connection c, List<Pending> batch) throws SQLException {
+        Boolean inLists = inListsUseTheKey;
+        if (inLists == null) {
+            inLists = c.getMetaData()
+                    .getDatabaseProductName()
+                    .toLowerCase(java.util.Locale.ROOT)
+                    .contains("postgres");
+            inListsUseTheKey = inLists;
+        }
+        return storedNonces(c, batch, inLists);
+    }
+
+    /**
+     * {@link #storedNonces(Connection, List)}: with {@code inLists}, one query per {@link
+     * #NONCE_QUERY_SIZES} chunk (on PostgreSQL each query is a round trip); without, one primary-key
+     * look-up per row.
+     */
+    static Map<String, Instant> storedNonces(Connection c, List<Pending> batch, boolean inLists) throws SQLException {
         Map<String, Instant> stored = new HashMap<>();
+        if (!inLists) {
+            try (PreparedStatement ps = c.prepareStatement(SELECT_NONCE)) {
+                for (Pending p : batch) {
+                    ps.setString(1, p.row.terminalId());
+                    ps.setString(2, p.nonce);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            stored.put(
+                                    p.key, rs.getObject(1, OffsetDateTime.class).toInstant());
+                        }
+                    }
+                }
+            }
+            return stored;
+        }
         int from = 0;
         while (from < batch.size()) {
             int left = batch.size() - from;
