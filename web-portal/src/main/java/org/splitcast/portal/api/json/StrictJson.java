@@ -70,11 +70,6 @@ public final class StrictJson {
 
     private StrictJson() {}
 
-    /** Parses one JSON value, refusing trailing content and duplicate keys. */
-    public static JsonValue parse(byte[] body) {
-        return parse(utf8(body));
-    }
-
     /**
      * The body as text: JSON between systems is UTF-8 (RFC 8259 §8.1); bytes that are not are
      * refused, never replaced. Decoded once, the text is read by every pass (a parser over the bytes
@@ -93,7 +88,10 @@ public final class StrictJson {
         }
     }
 
-    /** {@link #parse(byte[])} of a body already decoded by {@link #utf8(byte[])}. */
+    /**
+     * Parses one JSON value of a body decoded by {@link #utf8(byte[])}, refusing trailing content
+     * and duplicate keys.
+     */
     public static JsonValue parse(String body) {
         try (JsonParser parser = PARSERS.createParser(new StringReader(body))) {
             if (!parser.hasNext()) {
